@@ -1,0 +1,72 @@
+package org.citygrid.platform;
+
+import java.util.List;
+
+/**
+ * A rule of the domain was broken by what the caller asked for. Mapped once, in the web layer, to an RFC 9457
+ * problem whose text comes from the message bundles ({@link #messageKey()} with {@link #arguments()}).
+ */
+public abstract sealed class DomainException extends RuntimeException
+        permits DomainException.NotFound, DomainException.Conflict, DomainException.Invalid,
+        DomainException.BadRequest {
+
+    private final String messageKey;
+    private final transient Object[] arguments;
+
+    protected DomainException(String messageKey, Object... arguments) {
+        super(messageKey + " " + List.of(arguments));
+        this.messageKey = messageKey;
+        this.arguments = arguments.clone();
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public Object[] arguments() {
+        return arguments.clone();
+    }
+
+    /** The thing named does not exist (404). */
+    public static final class NotFound extends DomainException {
+        public NotFound(String messageKey, Object... arguments) {
+            super(messageKey, arguments);
+        }
+    }
+
+    /** The request clashes with the current state, e.g. a duplicate code or a stale version (409). */
+    public static final class Conflict extends DomainException {
+        public Conflict(String messageKey, Object... arguments) {
+            super(messageKey, arguments);
+        }
+    }
+
+    /** The request is well-formed but semantically wrong, e.g. an unknown department (422). */
+    public static final class Invalid extends DomainException {
+        private final String field;
+
+        public Invalid(String field, String messageKey, Object... arguments) {
+            super(messageKey, arguments);
+            this.field = field;
+        }
+
+        /** The request field to fix, or null when the problem is not about one field. */
+        public String field() {
+            return field;
+        }
+    }
+
+    /** A request parameter is out of its allowed range (400). */
+    public static final class BadRequest extends DomainException {
+        private final String field;
+
+        public BadRequest(String field, String messageKey, Object... arguments) {
+            super(messageKey, arguments);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+    }
+}

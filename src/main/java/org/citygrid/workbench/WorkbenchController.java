@@ -1,0 +1,39 @@
+package org.citygrid.workbench;
+
+import java.util.Arrays;
+
+import org.citygrid.platform.security.CurrentUser;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.http.HttpStatus;
+
+/** Sends each person to their workbench, and shows a workbench to those whose role owns it. */
+@Controller
+class WorkbenchController {
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal CurrentUser user) {
+        return Workbench.primaryFor(user.roles())
+                .map(w -> "redirect:" + w.path())
+                .orElse("workbench/no-role");
+    }
+
+    @GetMapping("/workbench/{slug}")
+    String workbench(@PathVariable String slug, @AuthenticationPrincipal CurrentUser user, Model model) {
+        var workbench = Workbench.bySlug(slug)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!user.hasRole(workbench.role().name())) {
+            throw new AccessDeniedException("workbench " + slug + " needs role " + workbench.role());
+        }
+        model.addAttribute("workbench", workbench);
+        model.addAttribute("prefix", workbench.messagePrefix());
+        model.addAttribute("others", Arrays.stream(Workbench.values())
+                .filter(w -> w != workbench && user.hasRole(w.role().name())).toList());
+        return "workbench/workbench";
+    }
+}

@@ -1,0 +1,8 @@
+package org.citygrid.org;
+
+import org.citygrid.support.OnPostgres;
+
+/** The same org persistence rules on the real PostgreSQL. */
+@OnPostgres
+class OrgPersistenceOnPostgresTests extends OrgPersistenceContract {
+}

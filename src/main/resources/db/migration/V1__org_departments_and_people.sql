@@ -31,9 +31,7 @@ CREATE TABLE person_role (
     person_id BIGINT      NOT NULL,
     role      VARCHAR(32) NOT NULL,
     CONSTRAINT pk_person_role PRIMARY KEY (person_id, role),
-    CONSTRAINT fk_person_role_person FOREIGN KEY (person_id) REFERENCES person (id) ON DELETE CASCADE,
-    CONSTRAINT ck_person_role CHECK (role IN ('SUPERVISOR', 'OPERATOR', 'SHIFT_LEAD', 'DISPATCHER',
-                                              'DEPT_HANDLER', 'LEADER', 'ADMIN'))
+    CONSTRAINT fk_person_role_person FOREIGN KEY (person_id) REFERENCES person (id) ON DELETE CASCADE
 );
 
 CREATE INDEX ix_person_department ON person (department_code);

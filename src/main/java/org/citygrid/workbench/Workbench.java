@@ -10,7 +10,7 @@ import org.citygrid.org.Role;
  * The workbench of each role, in the order a person with several roles is sent to them: the broadest view first,
  * then the supervision axis (shift lead before operator), command, the field and the departments.
  */
-enum Workbench {
+public enum Workbench {
     ADMIN("admin", Role.ADMIN),
     LEADER("leader", Role.LEADER),
     SHIFT_LEAD("shift-lead", Role.SHIFT_LEAD),
@@ -27,20 +27,20 @@ enum Workbench {
         this.role = role;
     }
 
-    String slug() {
+    public String slug() {
         return slug;
     }
 
-    Role role() {
+    public Role role() {
         return role;
     }
 
-    String path() {
+    public String path() {
         return "/workbench/" + slug;
     }
 
     /** Message-bundle prefix of this workbench's texts, e.g. {@code workbench.shift-lead}. */
-    String messagePrefix() {
+    public String messagePrefix() {
         return "workbench." + slug;
     }
 

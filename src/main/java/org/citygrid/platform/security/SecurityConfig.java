@@ -32,6 +32,10 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -101,6 +105,15 @@ class SecurityConfig {
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                // People are sent to the sign-in page; only scrapers of /actuator get a Basic challenge.
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(new BasicAuthenticationEntryPoint() {
+                            {
+                                setRealmName("CityGrid");
+                            }
+                        }, PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                AnyRequestMatcher.INSTANCE))
                 .logout(l -> l.logoutSuccessUrl("/login?logout").permitAll())
                 // Actuator scrapers (Prometheus) authenticate with Basic; browsers use the form.
                 .httpBasic(b -> b.realmName("CityGrid"))

@@ -13,8 +13,9 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * zh-CN by default, English as the second language: {@code ?lang=en} switches and a cookie remembers it; an API
- * client may ask with {@code Accept-Language}.
+ * zh-CN by default, English as the second language: {@code ?lang=en} switches and a cookie remembers it. Pages
+ * stay Chinese whatever the browser's language until the user switches; API clients may ask with
+ * {@code Accept-Language}.
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfig implements WebMvcConfigurer {
@@ -27,7 +28,8 @@ class WebConfig implements WebMvcConfigurer {
         resolver.setCookieMaxAge(Duration.ofDays(365));
         resolver.setDefaultLocaleFunction(request -> {
             var header = request.getHeader("Accept-Language");
-            if (header == null || header.isBlank()) {
+            var api = request.getRequestURI().startsWith("/api/") || request.getRequestURI().startsWith("/open311/");
+            if (!api || header == null || header.isBlank()) {
                 return Locale.SIMPLIFIED_CHINESE;
             }
             try {

@@ -14,6 +14,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -92,5 +94,30 @@ class WebShellTests {
                 .andExpect(content().string(containsString("受理员工作台")));
         mvc.perform(get("/workbench/operator?lang=en").with(httpBasic("operator1", PASSWORD)))
                 .andExpect(content().string(containsString("Accept reports from supervisors")));
+    }
+
+    @Test
+    void theAdministratorCreatesAnAccountInTheFormAndIsToldWhatToFix() throws Exception {
+        mvc.perform(post("/admin/org/people/new").with(httpBasic("admin", PASSWORD)).with(csrf())
+                        .param("username", "h-new").param("displayName", "新处置员").param("roles", "DEPT_HANDLER")
+                        .param("password", "Secret123"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("专业部门处置人员必须指定所属部门")))
+                .andExpect(content().string(containsString("value=\"h-new\"")));
+
+        mvc.perform(post("/admin/org/people/new").with(httpBasic("admin", PASSWORD)).with(csrf())
+                        .param("username", "h-new").param("displayName", "新处置员").param("roles", "DEPT_HANDLER")
+                        .param("departmentCode", "water").param("password", "Secret123"))
+                .andExpect(redirectedUrl("/admin/org/people"));
+        mvc.perform(get("/api/v1/me").with(httpBasic("h-new", "Secret123")))
+                .andExpect(status().isOk());
+    }
+
+    @Test
+    void aFormWithoutTheCsrfTokenIsRefused() throws Exception {
+        mvc.perform(post("/admin/org/people/new").with(httpBasic("admin", PASSWORD))
+                        .param("username", "forged").param("displayName", "伪造").param("roles", "ADMIN")
+                        .param("password", "Secret123"))
+                .andExpect(status().isForbidden());
     }
 }

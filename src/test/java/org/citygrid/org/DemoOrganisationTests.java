@@ -3,12 +3,14 @@ package org.citygrid.org;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo district's organisation, as the issue and the README promise it. */
 @SpringBootTest
+@AutoConfigureMockMvc // shares the Spring context of the web tests
 @ActiveProfiles("demo")
 class DemoOrganisationTests {
 

@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -76,7 +76,7 @@ public class CalendarYears {
 
     /**
      * Imports each bundled year the database lacks, each in its own transaction. Safe when several nodes start at
-     * once: the unique year makes all but one insert fail, and a failed insert means another node has the year.
+     * once: the unique year makes all but one insert fail, and a failed insert is fine once the year is there.
      */
     public List<Integer> importBundled() {
         var imported = new ArrayList<Integer>();
@@ -89,7 +89,10 @@ public class CalendarYears {
                 transactions.executeWithoutResult(status -> years.save(
                         CalendarYear.create(document, CalendarYear.Source.BUNDLED, clock.instant())));
                 imported.add(document.year());
-            } catch (DataIntegrityViolationException e) {
+            } catch (DataAccessException e) {
+                if (!years.existsByYear(document.year())) {
+                    throw e;
+                }
                 log.info("Calendar year {} was imported by another node meanwhile", document.year());
             }
         }

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.citygrid.calendar.internal.CalendarStore;
 import org.citygrid.calendar.internal.CalendarYear;
 import org.citygrid.calendar.internal.CalendarYears;
 import org.citygrid.platform.DomainException;
@@ -31,6 +32,8 @@ abstract class CalendarPersistenceContract {
     Calendars calendars;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    CalendarStore store;
 
     private final JsonMapper json = JsonMapper.builder().build();
 
@@ -105,6 +108,20 @@ abstract class CalendarPersistenceContract {
 
         assertThat(years.year(2034).days()).extracting(ListedDay::date).containsExactly(LocalDate.of(2034, 1, 2));
         assertThatThrownBy(() -> years.year(2035)).isInstanceOf(DomainException.NotFound.class);
+    }
+
+    @Test
+    void picksUpAYearAnotherNodeStored() {
+        jdbc.sql("INSERT INTO calendar_year (year_number, papers, source, updated_at, version) "
+                + "VALUES (2033, '', 'UPLOADED', CURRENT_TIMESTAMP, 0)").update();
+        var yearId = jdbc.sql("SELECT id FROM calendar_year WHERE year_number = 2033").query(Long.class).single();
+        jdbc.sql("INSERT INTO calendar_day (calendar_year_id, day_date, name, off_day) VALUES (?, ?, '植树节', TRUE)")
+                .params(yearId, LocalDate.of(2033, 3, 1)).update();
+
+        store.refreshIfChanged();
+
+        assertThat(calendars.isWorkingDay(LocalDate.of(2033, 3, 1))).isFalse();
+        assertThat(calendars.isWorkingDay(LocalDate.of(2033, 3, 2))).isTrue();
     }
 
     @Test

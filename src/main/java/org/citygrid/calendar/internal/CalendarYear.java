@@ -2,7 +2,7 @@ package org.citygrid.calendar.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -80,10 +80,6 @@ public class CalendarYear {
     /** The listed days in date order. */
     public List<ListedDay> days() {
         return days.stream().map(d -> new ListedDay(d.date(), d.name(), d.offDay()))
-                .sorted(java.util.Comparator.comparing(ListedDay::date)).toList();
-    }
-
-    static long count(Collection<ListedDay> days, boolean offDay) {
-        return days.stream().filter(d -> d.offDay() == offDay).count();
+                .sorted(Comparator.comparing(ListedDay::date)).toList();
     }
 }

@@ -105,11 +105,11 @@ public record HolidayDocument(int year, List<String> papers, List<ListedDay> day
     }
 
     public long offDays() {
-        return CalendarYear.count(days, true);
+        return days.stream().filter(ListedDay::offDay).count();
     }
 
     public long makeUpDays() {
-        return CalendarYear.count(days, false);
+        return days.size() - offDays();
     }
 
     private static DomainException.Invalid invalid(String field, String key, Object... args) {

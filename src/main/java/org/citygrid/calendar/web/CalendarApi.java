@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 import org.citygrid.calendar.Calendars;
+import org.citygrid.calendar.ListedDay;
 import org.citygrid.calendar.TimeUnit;
 import org.citygrid.calendar.WorkingCalendar;
 import org.citygrid.calendar.internal.CalendarYear;
@@ -83,7 +84,7 @@ class CalendarApi {
         var found = years.year(year);
         var days = found.days();
         return new YearView(found.year(), found.papers(), found.source(), found.updatedAt(), found.version(),
-                days.stream().filter(d -> d.offDay()).count(), days.stream().filter(d -> !d.offDay()).count(),
+                days.stream().filter(ListedDay::offDay).count(), days.stream().filter(d -> !d.offDay()).count(),
                 days.stream().map(d -> new DayView(d.date().toString(), d.name(), d.offDay())).toList());
     }
 

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Laws of the deadline arithmetic that hold for every start and amount, over the real 2023–2026 data and the
  * data-less years around them.
  */
-class WorkingCalendarProperties {
+class WorkingCalendarPropertyTests {
 
     private static final Instant EARLIEST = Instant.parse("2022-11-01T00:00:00Z");
     private static final Instant LATEST = Instant.parse("2031-03-01T00:00:00Z");

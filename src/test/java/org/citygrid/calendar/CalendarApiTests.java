@@ -44,10 +44,19 @@ class CalendarApiTests {
                 .andExpect(jsonPath("$.amount").value(3))
                 .andExpect(jsonPath("$.unit").value("WORK_DAYS"))
                 .andExpect(jsonPath("$.deadline").value("2026-10-10T18:00:00+08:00"))
-                .andExpect(jsonPath("$.explanation").value(hasItems(
+                .andExpect(jsonPath("$.explanation").value(contains(
                         "the start date 2026-09-30 itself is not counted",
                         "2026-10-01..2026-10-07 National Day holiday skipped",
-                        "2026-10-10 make-up workday (National Day) counted")));
+                        "2026-10-10 make-up workday (National Day) counted",
+                        "working day 3 is 2026-10-10; the deadline is the close of its last window, 18:00")));
+    }
+
+    @Test
+    void theEndpointsAreInTheOpenApiDocument() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paths['/api/v1/calendar/deadline'].get").exists())
+                .andExpect(jsonPath("$.paths['/api/v1/calendar/years/{year}'].put").exists());
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,7 +55,7 @@ public class CalendarYears {
     }
 
     /** Replaces the listed days of {@code year} with those of a holiday-cn document; 422 and nothing saved if bad. */
-    public Summary replace(int year, tools.jackson.databind.JsonNode document) {
+    public Summary replace(int year, JsonNode document) {
         checkYear(year);
         var checked = HolidayDocument.read(document, year);
         transactions.executeWithoutResult(status -> store(checked, CalendarYear.Source.UPLOADED));

@@ -49,8 +49,11 @@ class CatalogPages {
         this.messages = messages;
     }
 
-    /** The edit form as posted; numbers are boxed so that a wrong entry is a binding error, not a failure. */
-    record ClassForm(Integer version, Integer amount, TimeUnit unit, String defaultDepartmentCode, boolean urgent,
+    /**
+     * The edit form as posted. Everything is boxed so that a wrong entry is a binding error, not a failure; an
+     * unticked checkbox sends nothing, so a missing {@code urgent} means false.
+     */
+    record ClassForm(Integer version, Integer amount, TimeUnit unit, String defaultDepartmentCode, Boolean urgent,
                      String filingCriteria, String closingCriteria, Integer duplicateRadiusMeters) {
         static ClassForm of(CatalogClass c) {
             return new ClassForm(c.version(), c.handleLimit().amount(), c.handleLimit().unit(),
@@ -87,7 +90,7 @@ class CatalogPages {
         }
         try {
             administration.change(kind, code, new HandleLimit(form.amount(), form.unit()),
-                    new CatalogAdministration.Settings(form.defaultDepartmentCode(), form.urgent(),
+                    new CatalogAdministration.Settings(form.defaultDepartmentCode(), Boolean.TRUE.equals(form.urgent()),
                             form.filingCriteria(), form.closingCriteria(), form.duplicateRadiusMeters()),
                     form.version());
         } catch (DomainException e) {

@@ -46,7 +46,7 @@ public class Catalog {
                 .orElseThrow(() -> new DomainException.NotFound("catalog.class.unknown", code));
     }
 
-    /** Every class with this code: none, one, or a component and its mirror matter "X异常" (majors 01–05). */
+    /** Every class with this code: none, one, or a component and its mirror matter “X异常” (majors 01–05). */
     public List<CatalogClass> withCode(String code) {
         return classes.all().stream().filter(c -> c.code().equals(code)).toList();
     }
@@ -69,7 +69,7 @@ public class Catalog {
                 || c.nameEn().toLowerCase(Locale.ROOT).contains(q)).toList();
     }
 
-    /** The HANDLE stage limit of a class (WORKFLOW.md "Stage clocks"). */
+    /** The HANDLE stage limit of a class (WORKFLOW.md “Stage clocks”). */
     public HandleLimit handleLimit(ClassKind kind, String code) {
         return get(kind, code).handleLimit();
     }

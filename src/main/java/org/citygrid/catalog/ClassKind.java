@@ -4,7 +4,7 @@ package org.citygrid.catalog;
 public enum ClassKind {
     /** 管理部件 (legacy: 部件) — a physical object such as a manhole cover or a street lamp. */
     COMPONENT,
-    /** 管理事项 (legacy: 事件) — a situation or behaviour, including the "X异常" state of a component X. */
+    /** 管理事项 (legacy: 事件) — a situation or behaviour, including the “X异常” state of a component X. */
     MATTER;
 
     /** The kind named in the reference CSVs' {@code kind} column: {@code component} or {@code event}. */

@@ -8,7 +8,7 @@ public record HandleLimit(int amount, TimeUnit unit) {
 
     public static final int MIN_AMOUNT = 1;
     public static final int MAX_AMOUNT = 10_000;
-    /** The fallback where no standard gives a limit (shared/domain/WORKFLOW.md, "Stage clocks"). */
+    /** The fallback where no standard gives a limit (shared/domain/WORKFLOW.md, “Stage clocks”). */
     public static final HandleLimit DEFAULT = new HandleLimit(1, TimeUnit.WORK_DAYS);
 
     public HandleLimit {

@@ -19,7 +19,7 @@ import org.springframework.data.relational.core.mapping.Table;
 /**
  * One class of the directory (分类): a management component or matter with its 5-digit code, and what the closed loop
  * needs to know about it. A class is identified by its kind and code together: GB/T 47678.5 gives the matter
- * "X异常" the same code as the component X (component 01001 供水井盖, matter 01001 供水井盖异常).
+ * “X异常” the same code as the component X (component 01001 供水井盖, matter 01001 供水井盖异常).
  */
 @Table("case_class")
 public class CaseClass {

@@ -19,7 +19,7 @@ import org.citygrid.catalog.internal.ReferenceData.StandardRow;
  * <p>A standard row matches the current classes its legacy codes map to, or, without codes, the current class of
  * the same name and kind. Where several rows match one class, a 数字城管 case standard beats a city regulation or
  * notice, then the earlier row in the file wins (the district table comes first and is the fullest). A limit set on
- * a component in majors 01–05 also applies to its mirror matter "X异常" (same code), unless a row matches that
+ * a component in majors 01–05 also applies to its mirror matter “X异常” (same code), unless a row matches that
  * matter itself: in GB/T 47678.5 that matter is how a defect of the component is reported.
  */
 final class DirectorySeed {

@@ -67,7 +67,7 @@ record ReferenceData(List<DirectoryRow> current, List<DirectoryRow> legacy, List
                 r.get("current_code"), r.get("current_name_zh"))).toList();
     }
 
-    /** "0101" → [0101]; "0101-0114,0127-0130" → 0101…0114 and 0127…0130; "" → []. */
+    /** Expands a cell such as 0101 or 0101-0114,0127-0130 into single codes; an empty cell gives none. */
     static List<String> legacyCodes(String cell) {
         var codes = new ArrayList<String>();
         for (var part : cell.split(",")) {

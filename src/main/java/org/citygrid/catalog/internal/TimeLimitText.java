@@ -7,8 +7,8 @@ import org.citygrid.calendar.TimeUnit;
 import org.citygrid.catalog.HandleLimit;
 
 /**
- * Reads the handling limit out of a local standard's time-limit text ("4个工作时", "15工作日",
- * "停工4个工作时；处罚7个工作日；拆除20个工作日", "立案派遣≤30分钟；处置1个工作日").
+ * Reads the handling limit out of a local standard's time-limit text (“4个工作时”, “15工作日”,
+ * “停工4个工作时；处罚7个工作日；拆除20个工作日”, “立案派遣≤30分钟；处置1个工作日”).
  *
  * <p>The text is split into stages at ；;，,. Stages that time another step of the loop — filing and dispatch
  * (立案, 派遣), verification (核实, 核查) or arrival on site (到场, 响应) — are skipped. The limit is the first remaining

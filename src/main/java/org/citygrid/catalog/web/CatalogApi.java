@@ -31,7 +31,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The classification with its handling limits. Everyone signed in may read it; administrators change limits and
- * settings. A code of majors 01–05 names both a component and its mirror matter "X异常": then {@code kind} is needed.
+ * settings. A code of majors 01–05 names both a component and its mirror matter “X异常”: then {@code kind} is needed.
  */
 @RestController
 @RequestMapping("/api/v1/catalog/classes")

@@ -122,11 +122,6 @@ public class CaseClass {
         this.duplicateRadiusMeters = radiusMeters;
     }
 
-    /** Used for optimistic locking from a client-supplied version. */
-    public void expectVersion(int clientVersion) {
-        this.version = clientVersion;
-    }
-
     private static String checkedCriteria(String field, String text) {
         var value = blankToNull(text);
         if (value != null && value.length() > MAX_CRITERIA_LENGTH) {

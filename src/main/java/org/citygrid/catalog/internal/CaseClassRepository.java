@@ -5,7 +5,7 @@ import java.util.Optional;
 import org.citygrid.catalog.ClassKind;
 import org.springframework.data.repository.ListCrudRepository;
 
-public interface CaseClassRepository extends ListCrudRepository<CaseClass, Long> {
+interface CaseClassRepository extends ListCrudRepository<CaseClass, Long> {
 
     Optional<CaseClass> findByKindAndCode(ClassKind kind, String code);
 }

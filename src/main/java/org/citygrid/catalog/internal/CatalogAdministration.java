@@ -5,6 +5,7 @@ import org.citygrid.catalog.ClassKind;
 import org.citygrid.catalog.HandleLimit;
 import org.citygrid.org.OrgDirectory;
 import org.citygrid.platform.DomainException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -34,7 +35,7 @@ public class CatalogAdministration {
     public CatalogClass changeHandleLimit(ClassKind kind, String code, HandleLimit limit, Integer version) {
         var c = load(kind, code);
         if (version != null) {
-            c.expectVersion(version);
+            expect(c, version);
         }
         c.changeHandleLimit(limit);
         return saved(c);
@@ -43,7 +44,7 @@ public class CatalogAdministration {
     @Transactional
     public CatalogClass changeSettings(ClassKind kind, String code, Settings settings, int version) {
         var c = load(kind, code);
-        c.expectVersion(version);
+        expect(c, version);
         apply(c, settings);
         return saved(c);
     }
@@ -52,10 +53,22 @@ public class CatalogAdministration {
     @Transactional
     public CatalogClass change(ClassKind kind, String code, HandleLimit limit, Settings settings, int version) {
         var c = load(kind, code);
-        c.expectVersion(version);
+        expect(c, version);
         c.changeHandleLimit(limit);
         apply(c, settings);
         return saved(c);
+    }
+
+    /**
+     * Refuses a client's stale version before changing anything. The loaded aggregate keeps its own version, so the
+     * UPDATE's version check still catches a change made between this read and the write. (Copying the client's
+     * version into the aggregate instead would make version 0 look like a new aggregate to Spring Data JDBC.)
+     */
+    private static void expect(CaseClass c, int clientVersion) {
+        if (c.version() != clientVersion) {
+            throw new OptimisticLockingFailureException("class " + c.kind() + " " + c.code() + " is at version "
+                    + c.version() + ", not " + clientVersion);
+        }
     }
 
     private void apply(CaseClass c, Settings s) {

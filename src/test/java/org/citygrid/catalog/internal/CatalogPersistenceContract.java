@@ -147,6 +147,19 @@ abstract class CatalogPersistenceContract {
     }
 
     @Test
+    void aChangeBetweenReadAndWriteIsCaughtByTheVersion() {
+        var first = repository.findByKindAndCode(ClassKind.MATTER, "08014").orElseThrow();
+        var second = repository.findByKindAndCode(ClassKind.MATTER, "08014").orElseThrow();
+        first.changeHandleLimit(new HandleLimit(2, TimeUnit.WORK_DAYS));
+        repository.save(first);
+        second.changeHandleLimit(new HandleLimit(3, TimeUnit.WORK_DAYS));
+
+        assertThatThrownBy(() -> repository.save(second)).isInstanceOf(OptimisticLockingFailureException.class);
+        assertThat(repository.findByKindAndCode(ClassKind.MATTER, "08014").orElseThrow().handleLimit())
+                .isEqualTo(new HandleLimit(2, TimeUnit.WORK_DAYS));
+    }
+
+    @Test
     void storesTheSettingsOfAClassWithAnExistingDepartment() {
         var dept = department();
         var before = catalog.get(ClassKind.COMPONENT, "02044");

@@ -16,6 +16,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -189,7 +190,11 @@ class CatalogApiTests {
                 .andExpect(status().isOk());
         mvc.perform(putJson(CLASSES + "/09019/handle-limit", "{\"amount\":5,\"unit\":\"WORK_DAYS\",\"version\":" + v + "}"))
                 .andExpect(status().isConflict())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type", endsWith("/stale-version")));
+        mvc.perform(putJson(CLASSES + "/09019/handle-limit", "{\"amount\":5,\"unit\":\"WORK_DAYS\",\"version\":0}"))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type", endsWith("/stale-version")));
         mvc.perform(putJson(CLASSES + "/09019", "{\"version\":" + v + ",\"urgent\":true,\"duplicateRadiusMeters\":50}"))
                 .andExpect(status().isConflict());
         mvc.perform(get(CLASSES + "/09019"))

@@ -22,6 +22,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -56,6 +57,22 @@ class GeoApiTests {
                 .content(DISTRICT)).andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/geo/grids/generate").with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"parentCode\":\"990401\"}")).andExpect(status().isForbidden());
+        mvc.perform(put("/api/v1/geo/supervision-grids/X1").with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"x\",\"districtCode\":\"990401\",\"divisionCodes\":[\"990401001\"]}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/geo/supervision-grids")).andExpect(status().isOk());
+    }
+
+    @Test
+    @WithMockUser(roles = "ADMIN")
+    void aSupervisionGridOfUnknownDivisionsIsA422() throws Exception {
+        mvc.perform(put("/api/v1/geo/supervision-grids/X2").with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"x\",\"districtCode\":\"990401\",\"divisionCodes\":[\"990401999\"]}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("divisionCodes"));
+        mvc.perform(put("/api/v1/geo/supervision-grids/X2").with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"x\",\"districtCode\":\"990401\",\"divisionCodes\":[]}"))
+                .andExpect(status().isBadRequest());
     }
 
     @Test

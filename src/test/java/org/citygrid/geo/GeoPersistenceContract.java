@@ -3,11 +3,14 @@ package org.citygrid.geo;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import org.citygrid.geo.internal.Divisions;
 import org.citygrid.geo.internal.ImportRejected;
 import org.citygrid.geo.internal.LocalProjection;
+import org.citygrid.geo.internal.SupervisionGrids;
 import org.citygrid.geo.internal.UnitGrids;
+import org.citygrid.platform.DomainException;
 import org.citygrid.platform.web.Paging;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -34,6 +37,8 @@ abstract class GeoPersistenceContract {
     UnitGrids grids;
     @Autowired
     Locator locator;
+    @Autowired
+    SupervisionGrids supervision;
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
@@ -164,6 +169,39 @@ abstract class GeoPersistenceContract {
         assertThat(inWindow).isNotEmpty().allSatisfy(g -> assertThat(g.geometry().getEnvelopeInternal()
                 .intersects(new org.locationtech.jts.geom.Envelope(105.0, 105.004, 25.0, 25.004))).isTrue());
         assertThat(inWindow.size()).isLessThan(grids.all("990303", null).size());
+    }
+
+    @Test
+    void aUnitGridBelongsToTheSupervisionGridOfItsStreet() {
+        divisions.importGeoJson(bytes(collection(
+                feature("990304", "监督区", "DISTRICT", null, polygon(square(109, 25, 0.02))),
+                feature("990304001", "东街道", "STREET", null, polygon(square(109, 25, 0.01))),
+                feature("990304002", "西街道", "STREET", null, polygon(square(109.01, 25, 0.01))))), Crs.WGS84);
+        grids.generate("990304", 500);
+
+        var defined = supervision.define(new SupervisionGrids.Definition("T990304-1", "一号", "990304",
+                Set.of("990304001"), null, null), false);
+
+        assertThat(locator.locate(109.005, 25.005)).get().extracting(GridLocation::supervisionGridCode)
+                .isEqualTo("T990304-1");
+        assertThat(locator.locate(109.015, 25.005)).get().extracting(GridLocation::supervisionGridCode).isNull();
+        assertThat(supervision.grid("T990304-1").divisionCodes()).containsExactly("990304001");
+        assertThatThrownBy(() -> supervision.define(new SupervisionGrids.Definition("T990304-2", "二号", "990304",
+                Set.of("990304001", "990304002"), null, null), false))
+                .isInstanceOf(DomainException.Conflict.class);
+        assertThatThrownBy(() -> supervision.define(new SupervisionGrids.Definition("T990304-1", "一号", "990304",
+                Set.of("990304002"), null, defined.version() + 1), false))
+                .isInstanceOf(DomainException.Conflict.class);
+        assertThatThrownBy(() -> supervision.define(new SupervisionGrids.Definition("T990304-3", "三号", "990304",
+                Set.of("990304002"), "nobody-" + System.nanoTime(), null), false))
+                .isInstanceOf(DomainException.Invalid.class);
+        assertThat(supervision.list()).extracting(g -> g.code()).doesNotContain("T990304-2", "T990304-3");
+
+        supervision.define(new SupervisionGrids.Definition("T990304-1", "一号", "990304", Set.of("990304002"), null,
+                defined.version()), false);
+        assertThat(locator.locate(109.005, 25.005)).get().extracting(GridLocation::supervisionGridCode).isNull();
+        assertThat(locator.locate(109.015, 25.005)).get().extracting(GridLocation::supervisionGridCode)
+                .isEqualTo("T990304-1");
     }
 
     private static Coordinate sharedVertex(List<UnitGrids.UnitGrid> all) {

@@ -1,10 +1,13 @@
 package org.citygrid.geo.internal;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.citygrid.geo.GridLocation;
 import org.citygrid.geo.Locator;
+import org.citygrid.geo.SupervisionGridsChanged;
 import org.citygrid.geo.UnitGridsChanged;
 import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
@@ -26,7 +29,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * The in-memory point → grid index: an STRtree of grid envelopes whose items hold the indexed point-in-area locator
  * that JTS's PreparedPolygon uses internally (called directly, so a lookup allocates no geometry). Built from the
  * database at start and after every committed change of unit grids, then swapped in atomically; lookups never touch
- * the database. Among the grids covering a point (interior or boundary) the one with the smallest code wins.
+ * the database. Among the grids covering a point (interior or boundary) the one with the smallest code wins. The
+ * supervision grid of a unit grid is that of its community, else that of its street; it is rebuilt when supervision
+ * grids change too.
  */
 @Component
 class GridIndex implements Locator {
@@ -73,15 +78,25 @@ class GridIndex implements Locator {
         rebuild();
     }
 
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(SupervisionGridsChanged event) {
+        rebuild();
+    }
+
     synchronized void rebuild() {
         var rows = jdbc.sql("SELECT code, community_code, street_code, district_code, geometry FROM geo_unit_grid "
                 + "ORDER BY code").query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getString(5)}).list();
-        snapshot = build(rows);
+        var supervision = new HashMap<String, String>();
+        jdbc.sql("SELECT m.division_code, g.code FROM geo_supervision_grid_member m JOIN geo_supervision_grid g "
+                + "ON g.id = m.supervision_grid").query(rs -> {
+                    supervision.put(rs.getString(1), rs.getString(2));
+                });
+        snapshot = build(rows, supervision);
         log.info("Unit grid index rebuilt: {} grids", rows.size());
     }
 
-    private static Snapshot build(List<String[]> rows) {
+    private static Snapshot build(List<String[]> rows, Map<String, String> supervision) {
         if (rows.isEmpty()) {
             return new Snapshot(null, 0);
         }
@@ -93,8 +108,10 @@ class GridIndex implements Locator {
                 var geometry = reader.read(row[4]);
                 var locator = new IndexedPointInAreaLocator(geometry);
                 locator.locate(geometry.getCoordinate());
+                var supervisionGrid = row[1] != null && supervision.containsKey(row[1]) ? supervision.get(row[1])
+                        : row[2] == null ? null : supervision.get(row[2]);
                 tree.insert(geometry.getEnvelopeInternal(),
-                        new Entry(rank, new GridLocation(row[0], row[1], row[2], row[3], null), locator));
+                        new Entry(rank, new GridLocation(row[0], row[1], row[2], row[3], supervisionGrid), locator));
             } catch (ParseException e) {
                 throw new IllegalStateException("Unreadable geometry of unit grid " + row[0], e);
             }

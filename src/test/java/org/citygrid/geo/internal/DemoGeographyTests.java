@@ -26,6 +26,8 @@ class DemoGeographyTests {
     Locator locator;
     @Autowired
     DemoGeography demo;
+    @Autowired
+    SupervisionGrids supervision;
 
     @Test
     void loadsTheRealCodesAndNamesOfDongchengAndItsRealBoundary() {
@@ -71,6 +73,18 @@ class DemoGeographyTests {
         assertThat(location).get().extracting(GridLocation::districtCode).isEqualTo("110101");
         assertThat(location.get().gridCode()).startsWith(location.get().communityCode());
         assertThat(locator.locate(116.30, 39.95)).isEmpty();
+    }
+
+    @Test
+    void assignsEveryStreetToOneOfFiveSupervisionGridsOfTheDemoSupervisors() {
+        var all = supervision.list().stream().filter(g -> g.districtCode().equals("110101")).toList();
+
+        assertThat(all).hasSize(5).extracting(SupervisionGrid::supervisor)
+                .containsExactly("supervisor1", "supervisor2", "supervisor3", "supervisor4", "supervisor5");
+        assertThat(all.stream().mapToInt(g -> g.divisionCodes().size()).sum()).isEqualTo(17);
+        assertThat(all).allSatisfy(g -> assertThat(g.synthetic()).isTrue());
+        assertThat(locator.locate(116.397026, 39.918058, Crs.GCJ02)).get()
+                .extracting(GridLocation::supervisionGridCode).isNotNull();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.citygrid.geo;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -169,11 +170,11 @@ class GeoApiTests {
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         var garbage = new byte[10 * 1024 * 1024];
-        java.util.Arrays.fill(garbage, (byte) 'x');
+        Arrays.fill(garbage, (byte) 'x');
         mvc.perform(post("/api/v1/geo/divisions/import").with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content(garbage)).andExpect(status().isBadRequest());
         var huge = new byte[21 * 1024 * 1024];
-        java.util.Arrays.fill(huge, (byte) ' ');
+        Arrays.fill(huge, (byte) ' ');
         mvc.perform(post("/api/v1/geo/divisions/import").with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content(huge))
                 .andExpect(status().isContentTooLarge())

@@ -1,5 +1,6 @@
 package org.citygrid.geo;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -23,7 +24,7 @@ public final class GeoJsonFixtures {
 
     /** A Polygon geometry from rings, each ring a list of [lon, lat] pairs (closed by the caller). */
     public static String polygon(List<double[]>... rings) {
-        return "{\"type\":\"Polygon\",\"coordinates\":[" + java.util.Arrays.stream(rings)
+        return "{\"type\":\"Polygon\",\"coordinates\":[" + Arrays.stream(rings)
                 .map(GeoJsonFixtures::ring).collect(Collectors.joining(",")) + "]}";
     }
 

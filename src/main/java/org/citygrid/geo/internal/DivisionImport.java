@@ -1,6 +1,7 @@
 package org.citygrid.geo.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -119,7 +120,7 @@ final class DivisionImport {
 
     private Geometry geometry(int index, String code, JsonNode json, Crs crs) {
         var g = GeoJsonGeometry.read(json, crs, e -> errors.add(new FeatureProblem(index, code, (String) e[0],
-                java.util.Arrays.copyOfRange(e, 1, e.length))));
+                Arrays.copyOfRange(e, 1, e.length))));
         if (g == null) {
             return null;
         }

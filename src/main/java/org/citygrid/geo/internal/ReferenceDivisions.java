@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.citygrid.geo.DivisionLevel;
 import org.springframework.core.io.ClassPathResource;
@@ -29,7 +30,7 @@ final class ReferenceDivisions {
         return rows;
     }
 
-    private static void read(String file, java.util.function.Predicate<String[]> filter, DivisionLevel level,
+    private static void read(String file, Predicate<String[]> filter, DivisionLevel level,
                              Integer parentColumn, List<Row> into) {
         var csv = new ClassPathResource("reference/divisions/" + file);
         try (var reader = new BufferedReader(new InputStreamReader(csv.getInputStream(), StandardCharsets.UTF_8))) {

@@ -1,7 +1,10 @@
 package org.citygrid.geo.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.citygrid.geo.DivisionLevel;
 import org.citygrid.geo.UnitGridsChanged;
@@ -51,7 +54,7 @@ public class UnitGrids {
         }
 
         /** The geometry as a GeoJSON geometry object. */
-        public java.util.Map<String, Object> geoJsonGeometry() {
+        public Map<String, Object> geoJsonGeometry() {
             return GeoJsonGeometry.write(geometry());
         }
     }
@@ -106,7 +109,7 @@ public class UnitGrids {
     private static final String SELECT = "SELECT code, district_code, street_code, community_code, area_m2, geometry "
             + "FROM geo_unit_grid";
 
-    private static UnitGrid row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    private static UnitGrid row(ResultSet rs, int i) throws SQLException {
         return new UnitGrid(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDouble(5),
                 rs.getString(6));
     }

@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 import static org.citygrid.geo.GeoJsonFixtures.collection;
 import static org.citygrid.geo.GeoJsonFixtures.feature;
@@ -78,8 +79,8 @@ class DivisionImportTests {
 
         assertThat(rejection(collection(projected, swapped))).extracting(FeatureProblem::feature,
                 FeatureProblem::messageKey).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(0, "geo.import.geometry.range"),
-                org.assertj.core.groups.Tuple.tuple(1, "geo.import.geometry.range"));
+                tuple(0, "geo.import.geometry.range"),
+                tuple(1, "geo.import.geometry.range"));
     }
 
     @Test
@@ -128,10 +129,10 @@ class DivisionImportTests {
                 feature("990101003", "z", "COMMUNITY", null, polygon(square(100, 30, 0.01)))));
 
         assertThat(problems).extracting(FeatureProblem::feature, FeatureProblem::messageKey).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(1, "geo.import.code.duplicate"),
-                org.assertj.core.groups.Tuple.tuple(2, "geo.import.level.unknown"),
-                org.assertj.core.groups.Tuple.tuple(3, "geo.import.code.invalid"),
-                org.assertj.core.groups.Tuple.tuple(4, "geo.import.level.code-length"));
+                tuple(1, "geo.import.code.duplicate"),
+                tuple(2, "geo.import.level.unknown"),
+                tuple(3, "geo.import.code.invalid"),
+                tuple(4, "geo.import.level.code-length"));
     }
 
     @Test
@@ -141,8 +142,8 @@ class DivisionImportTests {
 
         assertThat(rejection(collection(DISTRICT, orphan, wrongLevel)))
                 .extracting(FeatureProblem::feature, FeatureProblem::messageKey).containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(1, "geo.import.parent.unknown"),
-                        org.assertj.core.groups.Tuple.tuple(2, "geo.import.parent.level"));
+                        tuple(1, "geo.import.parent.unknown"),
+                        tuple(2, "geo.import.parent.level"));
         assertThat(check(collection(orphan), Crs.WGS84, Map.of("990201", DivisionLevel.DISTRICT)).entries())
                 .hasSize(1);
     }

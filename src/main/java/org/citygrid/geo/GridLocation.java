@@ -1,0 +1,10 @@
+package org.citygrid.geo;
+
+/**
+ * The unit grid a point lies in, with its chain of divisions. {@code streetCode} and {@code communityCode} are null
+ * for grids generated over a division without street or community boundaries; {@code supervisionGridCode} is null
+ * while supervision grids are not assigned.
+ */
+public record GridLocation(String gridCode, String communityCode, String streetCode, String districtCode,
+                           String supervisionGridCode) {
+}

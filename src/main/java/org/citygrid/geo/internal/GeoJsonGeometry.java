@@ -1,0 +1,169 @@
+package org.citygrid.geo.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.citygrid.geo.Crs;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Reads GeoJSON Polygon/MultiPolygon geometries into JTS (converted to WGS84) after checking their shape, coordinate
+ * ranges and ring closure, and writes JTS polygons back as GeoJSON maps. JTS validity is checked by the caller.
+ */
+final class GeoJsonGeometry {
+
+    static final GeometryFactory FACTORY = new GeometryFactory();
+
+    private GeoJsonGeometry() {
+    }
+
+    /** The geometry in WGS84, or null after reporting each problem found to {@code errors} (message key, args). */
+    static Geometry read(JsonNode geometry, Crs crs, Consumer<Object[]> errors) {
+        if (geometry == null || geometry.isNull() || !geometry.isObject()) {
+            errors.accept(new Object[] {"geo.import.geometry.missing"});
+            return null;
+        }
+        var type = geometry.path("type").asString("");
+        var coordinates = geometry.get("coordinates");
+        if (!type.equals("Polygon") && !type.equals("MultiPolygon")) {
+            errors.accept(new Object[] {"geo.import.geometry.type", type});
+            return null;
+        }
+        if (coordinates == null || !coordinates.isArray() || coordinates.isEmpty()) {
+            errors.accept(new Object[] {"geo.import.geometry.coordinates"});
+            return null;
+        }
+        var reader = new Reader(crs, errors);
+        Geometry result;
+        if (type.equals("Polygon")) {
+            result = reader.polygon(coordinates);
+        } else {
+            var polygons = new ArrayList<Polygon>();
+            for (var p : coordinates) {
+                polygons.add(reader.polygon(p));
+            }
+            result = reader.failed ? null : FACTORY.createMultiPolygon(polygons.toArray(Polygon[]::new));
+        }
+        return reader.failed ? null : result;
+    }
+
+    /** A GeoJSON geometry object for a Polygon or MultiPolygon. */
+    static Map<String, Object> write(Geometry g) {
+        var map = new LinkedHashMap<String, Object>();
+        if (g instanceof Polygon p) {
+            map.put("type", "Polygon");
+            map.put("coordinates", rings(p));
+        } else if (g instanceof MultiPolygon mp) {
+            var polygons = new ArrayList<Object>();
+            for (int i = 0; i < mp.getNumGeometries(); i++) {
+                polygons.add(rings((Polygon) mp.getGeometryN(i)));
+            }
+            map.put("type", "MultiPolygon");
+            map.put("coordinates", polygons);
+        } else {
+            throw new IllegalArgumentException("not polygonal: " + g.getGeometryType());
+        }
+        return map;
+    }
+
+    private static List<Object> rings(Polygon p) {
+        var rings = new ArrayList<Object>();
+        rings.add(positions(p.getExteriorRing().getCoordinates()));
+        for (int i = 0; i < p.getNumInteriorRing(); i++) {
+            rings.add(positions(p.getInteriorRingN(i).getCoordinates()));
+        }
+        return rings;
+    }
+
+    private static List<double[]> positions(Coordinate[] coordinates) {
+        var list = new ArrayList<double[]>(coordinates.length);
+        for (var c : coordinates) {
+            list.add(new double[] {c.x, c.y});
+        }
+        return list;
+    }
+
+    private static final class Reader {
+        private final Crs crs;
+        private final Consumer<Object[]> errors;
+        private boolean failed;
+
+        Reader(Crs crs, Consumer<Object[]> errors) {
+            this.crs = crs;
+            this.errors = errors;
+        }
+
+        private void fail(Object... error) {
+            if (!failed) {
+                errors.accept(error);
+            }
+            failed = true;
+        }
+
+        Polygon polygon(JsonNode rings) {
+            if (!rings.isArray() || rings.isEmpty()) {
+                fail("geo.import.geometry.coordinates");
+                return null;
+            }
+            var shell = ring(rings.get(0));
+            var holes = new ArrayList<LinearRing>();
+            for (int i = 1; i < rings.size(); i++) {
+                holes.add(ring(rings.get(i)));
+            }
+            return failed ? null : FACTORY.createPolygon(shell, holes.toArray(LinearRing[]::new));
+        }
+
+        private LinearRing ring(JsonNode positions) {
+            if (!positions.isArray()) {
+                fail("geo.import.geometry.coordinates");
+                return null;
+            }
+            if (positions.size() < 4) {
+                fail("geo.import.ring.short", positions.size());
+                return null;
+            }
+            var coordinates = new Coordinate[positions.size()];
+            for (int i = 0; i < positions.size(); i++) {
+                coordinates[i] = position(positions.get(i));
+                if (coordinates[i] == null) {
+                    return null;
+                }
+            }
+            if (!coordinates[0].equals2D(coordinates[coordinates.length - 1])) {
+                fail("geo.import.ring.open", coordinates[0].x, coordinates[0].y);
+                return null;
+            }
+            var original = new Coordinate[coordinates.length];
+            for (int i = 0; i < coordinates.length; i++) {
+                var p = crs.toWgs84(coordinates[i].x, coordinates[i].y);
+                original[i] = new Coordinate(p.lon(), p.lat());
+            }
+            original[original.length - 1] = original[0].copy();
+            return FACTORY.createLinearRing(original);
+        }
+
+        private Coordinate position(JsonNode p) {
+            if (!p.isArray() || p.size() < 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
+                fail("geo.import.geometry.coordinates");
+                return null;
+            }
+            double lon = p.get(0).doubleValue();
+            double lat = p.get(1).doubleValue();
+            if (!Double.isFinite(lon) || !Double.isFinite(lat) || lon < -180 || lon > 180 || lat < -90 || lat > 90) {
+                fail("geo.import.geometry.range", p.get(0).toString(), p.get(1).toString());
+                return null;
+            }
+            return new Coordinate(lon, lat);
+        }
+    }
+}

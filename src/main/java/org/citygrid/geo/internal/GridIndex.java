@@ -1,0 +1,139 @@
+package org.citygrid.geo.internal;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.citygrid.geo.GridLocation;
+import org.citygrid.geo.Locator;
+import org.citygrid.geo.SupervisionGridsChanged;
+import org.citygrid.geo.UnitGridsChanged;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.index.ItemVisitor;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * The in-memory point → grid index: an STRtree of grid envelopes whose items hold the indexed point-in-area locator
+ * that JTS's PreparedPolygon uses internally (called directly, so a lookup allocates no geometry). Built from the
+ * database at start and after every committed change of unit grids, then swapped in atomically; lookups never touch
+ * the database. Among the grids covering a point (interior or boundary) the one with the smallest code wins. The
+ * supervision grid of a unit grid is that of its community, else that of its street; it is rebuilt when supervision
+ * grids change too.
+ */
+@Component
+class GridIndex implements Locator {
+
+    private static final Logger log = LoggerFactory.getLogger(GridIndex.class);
+
+    /** One grid in the index; {@code rank} is its position in code order (smaller code → smaller rank). */
+    private record Entry(int rank, GridLocation location, IndexedPointInAreaLocator locator) {
+    }
+
+    private record Snapshot(STRtree tree, int size) {
+    }
+
+    private final JdbcClient jdbc;
+    private volatile Snapshot snapshot = new Snapshot(null, 0);
+
+    GridIndex(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<GridLocation> locate(double lon, double lat) {
+        var tree = snapshot.tree();
+        if (tree == null) {
+            return Optional.empty();
+        }
+        var finder = new Finder(new Coordinate(lon, lat));
+        tree.query(new Envelope(lon, lon, lat, lat), finder);
+        return finder.best == null ? Optional.empty() : Optional.of(finder.best.location());
+    }
+
+    /** How many grids the index holds. */
+    int size() {
+        return snapshot.size();
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onStart() {
+        rebuild();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(UnitGridsChanged event) {
+        rebuild();
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void on(SupervisionGridsChanged event) {
+        rebuild();
+    }
+
+    synchronized void rebuild() {
+        var rows = jdbc.sql("SELECT code, community_code, street_code, district_code, geometry FROM geo_unit_grid "
+                + "ORDER BY code").query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
+                rs.getString(4), rs.getString(5)}).list();
+        var supervision = new HashMap<String, String>();
+        jdbc.sql("SELECT m.division_code, g.code FROM geo_supervision_grid_member m JOIN geo_supervision_grid g "
+                + "ON g.id = m.supervision_grid").query(rs -> {
+                    supervision.put(rs.getString(1), rs.getString(2));
+                });
+        snapshot = build(rows, supervision);
+        log.info("Unit grid index rebuilt: {} grids", rows.size());
+    }
+
+    private static Snapshot build(List<String[]> rows, Map<String, String> supervision) {
+        if (rows.isEmpty()) {
+            return new Snapshot(null, 0);
+        }
+        var reader = new WKTReader();
+        var tree = new STRtree();
+        for (int rank = 0; rank < rows.size(); rank++) {
+            var row = rows.get(rank);
+            try {
+                var geometry = reader.read(row[4]);
+                var locator = new IndexedPointInAreaLocator(geometry);
+                locator.locate(geometry.getCoordinate());
+                var supervisionGrid = row[1] != null && supervision.containsKey(row[1]) ? supervision.get(row[1])
+                        : row[2] == null ? null : supervision.get(row[2]);
+                tree.insert(geometry.getEnvelopeInternal(),
+                        new Entry(rank, new GridLocation(row[0], row[1], row[2], row[3], supervisionGrid), locator));
+            } catch (ParseException e) {
+                throw new IllegalStateException("Unreadable geometry of unit grid " + row[0], e);
+            }
+        }
+        tree.build();
+        return new Snapshot(tree, rows.size());
+    }
+
+    private static final class Finder implements ItemVisitor {
+        private final Coordinate point;
+        private Entry best;
+
+        Finder(Coordinate point) {
+            this.point = point;
+        }
+
+        @Override
+        public void visitItem(Object item) {
+            var entry = (Entry) item;
+            if ((best == null || entry.rank() < best.rank()) && entry.locator().locate(point) != Location.EXTERIOR) {
+                best = entry;
+            }
+        }
+    }
+}

@@ -67,11 +67,6 @@ public class Person {
         this.demoAccount = false;
     }
 
-    /** Used for optimistic locking from a client-supplied version. */
-    public void expectVersion(int clientVersion) {
-        this.version = clientVersion;
-    }
-
     public boolean hasRole(Role role) {
         return roles().contains(role);
     }

@@ -33,10 +33,11 @@ class DemoOrganisationTests {
         }
         assertThat(org.peopleWithRole(Role.SUPERVISOR)).extracting(Person::username)
                 .containsExactly("supervisor1", "supervisor2", "supervisor3", "supervisor4", "supervisor5");
-        var handlers = org.peopleWithRole(Role.DEPT_HANDLER);
-        var handled = org.departments().stream().filter(d -> d.kind() != DepartmentKind.BUREAU_UNIT).toList();
-        assertThat(handlers).hasSameSizeAs(handled);
+        // Other tests in this shared context add accounts of their own; the demo's are marked as demo accounts.
+        var handlers = org.peopleWithRole(Role.DEPT_HANDLER).stream().filter(Person::demoAccount).toList();
+        var handled = org.departments().stream().filter(d -> d.kind() != DepartmentKind.BUREAU_UNIT)
+                .map(Department::code).toList();
+        assertThat(handlers).extracting(Person::departmentCode).containsExactlyInAnyOrderElementsOf(handled);
         assertThat(handlers).allSatisfy(p -> assertThat(p.username()).isEqualTo("h-" + p.departmentCode().toLowerCase()));
-        assertThat(handlers).allMatch(Person::demoAccount);
     }
 }

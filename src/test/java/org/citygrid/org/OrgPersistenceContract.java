@@ -76,6 +76,9 @@ abstract class OrgPersistenceContract {
         assertThatThrownBy(() -> accounts.updatePerson(name, new Accounts.PersonChange(created.version(), "过期的修改",
                 null, dept.code(), EnumSet.of(Role.ADMIN), true)))
                 .isInstanceOf(OptimisticLockingFailureException.class);
+        assertThatThrownBy(() -> accounts.updatePerson(name, new Accounts.PersonChange(0, "版本零", null,
+                dept.code(), EnumSet.of(Role.ADMIN), true)))
+                .isInstanceOf(OptimisticLockingFailureException.class);
         var current = accounts.person(name);
         assertThat(current.displayName()).isEqualTo("李四（改）");
         assertThat(current.roles()).containsExactly(Role.OPERATOR);

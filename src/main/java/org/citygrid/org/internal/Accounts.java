@@ -13,6 +13,7 @@ import org.citygrid.org.Role;
 import org.citygrid.platform.DomainException;
 import org.citygrid.platform.web.PageResult;
 import org.citygrid.platform.web.Paging;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -82,7 +83,11 @@ public class Accounts {
     public Person updatePerson(String username, PersonChange change) {
         var person = person(username);
         checkRolesAndDepartment(change.roles(), change.departmentCode());
-        person.expectVersion(change.version());
+        if (person.version() != change.version()) {
+            // Compared here, not copied into the aggregate: a copied 0 would make Spring Data JDBC insert it as new.
+            throw new OptimisticLockingFailureException("person " + username + " is at version " + person.version()
+                    + ", the change was made to version " + change.version());
+        }
         person.update(change.displayName().strip(), change.phone(), change.departmentCode(), change.roles(),
                 change.enabled());
         return people.save(person);

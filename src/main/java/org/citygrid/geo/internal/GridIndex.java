@@ -28,8 +28,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * The in-memory point → grid index: an STRtree of grid envelopes whose items hold the indexed point-in-area locator
  * that JTS's PreparedPolygon uses internally (called directly, so a lookup allocates no geometry). Built from the
- * database at start and after every committed change of unit grids, then swapped in atomically; lookups never touch
- * the database. Among the grids covering a point (interior or boundary) the one with the smallest code wins. The
+ * database when it is first used after start or after a committed change of unit grids (several changes in a row,
+ * as when the demo geography is built, cost one rebuild), then swapped in atomically; lookups between changes never
+ * touch the database. Among the grids covering a point (interior or boundary) the one with the smallest code wins. The
  * supervision grid of a unit grid is that of its community, else that of its street; it is rebuilt when supervision
  * grids change too.
  */
@@ -47,6 +48,8 @@ class GridIndex implements Locator {
 
     private final JdbcClient jdbc;
     private volatile Snapshot snapshot = new Snapshot(null, 0);
+    /** Set by a committed change; the next lookup rebuilds once, however many changes came before it. */
+    private volatile boolean stale = true;
 
     GridIndex(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -54,6 +57,9 @@ class GridIndex implements Locator {
 
     @Override
     public Optional<GridLocation> locate(double lon, double lat) {
+        if (stale) {
+            rebuildIfStale();
+        }
         var tree = snapshot.tree();
         if (tree == null) {
             return Optional.empty();
@@ -65,25 +71,35 @@ class GridIndex implements Locator {
 
     /** How many grids the index holds. */
     int size() {
+        if (stale) {
+            rebuildIfStale();
+        }
         return snapshot.size();
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
-        rebuild();
+        rebuildIfStale();
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(UnitGridsChanged event) {
-        rebuild();
+        stale = true;
     }
 
     @TransactionalEventListener(fallbackExecution = true)
     void on(SupervisionGridsChanged event) {
-        rebuild();
+        stale = true;
+    }
+
+    private synchronized void rebuildIfStale() {
+        if (stale) {
+            rebuild();
+        }
     }
 
     synchronized void rebuild() {
+        stale = false;
         var rows = jdbc.sql("SELECT code, community_code, street_code, district_code, geometry FROM geo_unit_grid "
                 + "ORDER BY code").query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getString(5)}).list();

@@ -86,9 +86,11 @@ class DemoOrganisation implements ApplicationRunner {
             }
         }
         int createdPeople = 0;
+        String hash = null;
         for (var p : people(all)) {
             if (!people.existsByUsername(p.username())) {
-                accounts.createPerson(p, true);
+                var created = accounts.createPerson(p, true, hash);
+                hash = created.passwordHash();
                 createdPeople++;
             }
         }

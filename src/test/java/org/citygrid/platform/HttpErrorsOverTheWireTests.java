@@ -54,4 +54,15 @@ class HttpErrorsOverTheWireTests {
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("没有权限").contains("联系系统管理员");
     }
+
+    @Test
+    void aWrongMethodIsA405ProblemAboutTheRequestedPath() throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/org/departments"))
+                .header("Accept", "application/json")
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:Demo@2026".getBytes()))
+                .DELETE().build();
+        var response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.body()).contains("\"instance\":\"/api/v1/org/departments\"").contains("不支持的请求方法");
+    }
 }

@@ -52,8 +52,11 @@ class ErrorPagesController implements ErrorController {
             default -> "http-" + status.value();
         };
         var detailKey = status.value() == 404 ? "problem.detail.no-such-path" : "problem.detail.http-" + status.value();
-        var problem = problems.problem(status, type, detailKey,
-                new Object[] {request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI)});
+        var path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        var problem = problems.problem(status, type, detailKey, path);
+        if (path != null) {
+            problem.setInstance(java.net.URI.create(String.valueOf(path)));
+        }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

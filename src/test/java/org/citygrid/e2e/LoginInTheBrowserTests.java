@@ -66,7 +66,7 @@ class LoginInTheBrowserTests {
     }
 
     @Test
-    void aSupervisorOnAPhoneSizedWindowLandsOnTheFieldWorkbench() throws Exception {
+    void aSupervisorLandsOnTheFieldWorkbench() throws Exception {
         signIn("supervisor2", "Demo@2026");
 
         assertThat(browser.getCurrentUrl()).endsWith("/workbench/supervisor");

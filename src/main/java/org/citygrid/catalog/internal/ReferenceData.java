@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.citygrid.catalog.ClassKind;
+import org.citygrid.platform.ReferenceCsv;
 
 /**
  * The reference files under {@code reference/catalog/} (copies of shared/domain, see docs/CATALOG.md), read into
@@ -19,7 +20,7 @@ record ReferenceData(List<DirectoryRow> current, List<DirectoryRow> legacy, List
     }
 
     /** A row of case_standards.csv: one local standard's criteria and time limit for one (legacy) class. */
-    record StandardRow(int line, ClassKind kind, String name, String filingCriteria, String closingCriteria,
+    record StandardRow(long line, ClassKind kind, String name, String filingCriteria, String closingCriteria,
                        String timeLimit, List<String> legacyCodes, String sourceCity, String sourceType,
                        String sourceUrl) {
 
@@ -43,7 +44,7 @@ record ReferenceData(List<DirectoryRow> current, List<DirectoryRow> legacy, List
     }
 
     private static List<DirectoryRow> directory(String location, int codeLength) {
-        return Csv.read(location).stream().map(r -> {
+        return ReferenceCsv.read(location).stream().map(r -> {
             var code = r.get("sub_code");
             if (code.length() != codeLength || !code.chars().allMatch(Character::isDigit)
                     || !code.startsWith(r.get("major_code"))) {
@@ -55,14 +56,14 @@ record ReferenceData(List<DirectoryRow> current, List<DirectoryRow> legacy, List
     }
 
     private static List<StandardRow> readStandards() {
-        return Csv.read(BASE + "case_standards.csv").stream().map(r -> new StandardRow(r.line(),
+        return ReferenceCsv.read(BASE + "case_standards.csv").stream().map(r -> new StandardRow(r.line(),
                 ClassKind.fromReference(r.get("kind")), r.get("sub_name_zh"), r.get("filing_criteria_zh"),
                 r.get("closing_criteria_zh"), r.get("time_limit"), legacyCodes(r.get("maps_to_classification_csv_code")),
                 r.get("source_city"), r.get("source_type"), r.get("source_url"))).toList();
     }
 
     private static List<SynonymRow> readSynonyms() {
-        return Csv.read(BASE + "legacy_synonyms.csv").stream().map(r -> new SynonymRow(
+        return ReferenceCsv.read(BASE + "legacy_synonyms.csv").stream().map(r -> new SynonymRow(
                 ClassKind.fromReference(r.get("kind")), r.get("legacy_code"), r.get("legacy_name_zh"),
                 r.get("current_code"), r.get("current_name_zh"))).toList();
     }

@@ -1,9 +1,5 @@
 package org.citygrid.org.internal;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -11,6 +7,7 @@ import java.util.Set;
 
 import org.citygrid.org.DepartmentKind;
 import org.citygrid.org.Role;
+import org.citygrid.platform.ReferenceCsv;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,7 +15,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,7 +63,7 @@ class DemoOrganisation implements ApplicationRunner {
             new Dept("sanitation", "东城区环境卫生服务中心", DepartmentKind.PROFESSIONAL, null, null));
 
     @Override
-    public void run(ApplicationArguments args) throws IOException {
+    public void run(ApplicationArguments args) {
         var all = new ArrayList<Dept>();
         all.add(new Dept(BUREAU, "东城区城市管理局", DepartmentKind.BUREAU_UNIT, null, DISTRICT));
         all.add(new Dept(COMMAND_CENTRE, "城市管理指挥中心", DepartmentKind.BUREAU_UNIT, BUREAU, null));
@@ -121,20 +117,11 @@ class DemoOrganisation implements ApplicationRunner {
     }
 
     /** One street office per real street of Dongcheng (NBS 2023 codes), from reference/divisions/beijing_streets.csv. */
-    static List<Dept> streetOffices() throws IOException {
-        var result = new ArrayList<Dept>();
-        var csv = new ClassPathResource("reference/divisions/beijing_streets.csv");
-        try (var reader = new BufferedReader(new InputStreamReader(csv.getInputStream(), StandardCharsets.UTF_8))) {
-            reader.readLine();
-            String line;
-            while ((line = reader.readLine()) != null) {
-                var cols = line.split(",");
-                if (cols.length >= 3 && cols[2].equals(DISTRICT)) {
-                    var name = cols[1].replace("\"", "");
-                    result.add(new Dept(cols[0], name + "办事处", DepartmentKind.STREET_OFFICE, null, cols[0]));
-                }
-            }
-        }
-        return result;
+    static List<Dept> streetOffices() {
+        return ReferenceCsv.read("reference/divisions/beijing_streets.csv").stream()
+                .filter(r -> r.get("areaCode").equals(DISTRICT))
+                .map(r -> new Dept(r.get("code"), r.get("name") + "办事处", DepartmentKind.STREET_OFFICE, null,
+                        r.get("code")))
+                .toList();
     }
 }

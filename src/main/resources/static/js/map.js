@@ -130,6 +130,7 @@
 
   function updateZoomState() {
     var z = map.getZoom();
+    el.dataset.zoom = String(z);
     if (z >= COMMUNITY_MIN_ZOOM) {
       if (!map.hasLayer(communityLayer) && communityLayer.options.wanted !== false) { map.addLayer(communityLayer); }
     }

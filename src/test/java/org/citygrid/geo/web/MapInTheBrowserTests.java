@@ -68,15 +68,24 @@ class MapInTheBrowserTests {
 
         int divisionPaths = browser.findElements(By.cssSelector("path.leaflet-interactive")).size();
         for (int i = 0; i < 4; i++) {
+            // one step at a time: Leaflet ignores a zoom request while the previous zoom is still animating
+            double before = zoom();
             browser.findElement(By.cssSelector(".leaflet-control-zoom-in")).click();
+            wait.until(b -> zoom() > before);
         }
-        wait.until(b -> b.findElement(By.id("map-status")).getText().matches("当前视野内 \\d+ 个单元网格"));
+        assertThat(zoom()).isGreaterThanOrEqualTo(15);
+        wait.withMessage(() -> "status: " + browser.findElement(By.id("map-status")).getText())
+                .until(b -> b.findElement(By.id("map-status")).getText().matches("当前视野内 \\d+ 个单元网格"));
         assertThat(browser.findElements(By.cssSelector("path.leaflet-interactive")).size())
                 .isGreaterThan(divisionPaths);
         new Actions(browser).moveToElement(map, 40, 40).perform();
         wait.until(b -> b.findElements(By.cssSelector(".cg-grid-tip")).stream()
                 .anyMatch(t -> t.getText().matches("110101\\d{9}")));
         screenshot("map-grids");
+    }
+
+    private static double zoom() {
+        return Double.parseDouble(browser.findElement(By.id("cg-map")).getDomAttribute("data-zoom"));
     }
 
     private static void screenshot(String name) throws Exception {

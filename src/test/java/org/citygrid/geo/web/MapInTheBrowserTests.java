@@ -1,0 +1,96 @@
+package org.citygrid.geo.web;
+
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.citygrid.support.Browser;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A supervisor opens the map in a real browser, sees the demo boundaries and looks up the grid of a clicked point. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+@ExtendWith(Browser.Required.class)
+class MapInTheBrowserTests {
+
+    private static ChromeDriver browser;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aSupervisorClicksTheMapAndSeesTheGridAndItsDivisionChain() throws Exception {
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys("supervisor1");
+        browser.findElement(By.id("password")).sendKeys("Demo@2026");
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        browser.get("http://localhost:" + port + "/map");
+
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(b -> "true".equals(b.findElement(By.id("cg-map")).getDomAttribute("data-ready")));
+        assertThat(browser.findElements(By.cssSelector("path.leaflet-interactive"))).isNotEmpty();
+        assertThat(browser.findElement(By.id("map-synthetic")).getText()).contains("合成");
+
+        var map = browser.findElement(By.id("cg-map"));
+        new Actions(browser).moveToElement(map).click().perform();
+        wait.until(b -> b.findElements(By.id("map-grid-code")).size() == 1);
+
+        assertThat(browser.findElement(By.id("map-grid-code")).getText()).matches("110101\\d{9}");
+        var chain = browser.findElement(By.id("map-lookup-result")).getText();
+        assertThat(chain).contains("东城区").contains("街道").contains("社区").contains("东城区监督网格");
+        screenshot("map");
+
+        int divisionPaths = browser.findElements(By.cssSelector("path.leaflet-interactive")).size();
+        for (int i = 0; i < 4; i++) {
+            // one step at a time: Leaflet ignores a zoom request while the previous zoom is still animating
+            double before = zoom();
+            browser.findElement(By.cssSelector(".leaflet-control-zoom-in")).click();
+            wait.until(b -> zoom() > before);
+        }
+        assertThat(zoom()).isGreaterThanOrEqualTo(15);
+        wait.withMessage(() -> "status: " + browser.findElement(By.id("map-status")).getText())
+                .until(b -> b.findElement(By.id("map-status")).getText().matches("当前视野内 \\d+ 个单元网格"));
+        assertThat(browser.findElements(By.cssSelector("path.leaflet-interactive")).size())
+                .isGreaterThan(divisionPaths);
+        new Actions(browser).moveToElement(map, 40, 40).perform();
+        wait.until(b -> b.findElements(By.cssSelector(".cg-grid-tip")).stream()
+                .anyMatch(t -> t.getText().matches("110101\\d{9}")));
+        screenshot("map-grids");
+    }
+
+    private static double zoom() {
+        return Double.parseDouble(browser.findElement(By.id("cg-map")).getDomAttribute("data-zoom"));
+    }
+
+    private static void screenshot(String name) throws Exception {
+        var file = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(file.toPath(), Browser.screenshotDir().toPath().resolve(name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+}

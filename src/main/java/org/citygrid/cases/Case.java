@@ -66,13 +66,13 @@ public class Case {
     private Instant updatedAt;
     @Version
     private int version;
-    @MappedCollection(idColumn = "case_id", keyColumn = "position")
+    @MappedCollection(idColumn = "case_id", keyColumn = "seq")
     private List<TimelineEntry> timeline = new ArrayList<>();
-    @MappedCollection(idColumn = "case_id", keyColumn = "position")
+    @MappedCollection(idColumn = "case_id", keyColumn = "seq")
     private List<StageClock> stages = new ArrayList<>();
-    @MappedCollection(idColumn = "case_id", keyColumn = "position")
+    @MappedCollection(idColumn = "case_id", keyColumn = "seq")
     private List<Assignment> assignments = new ArrayList<>();
-    @MappedCollection(idColumn = "case_id", keyColumn = "position")
+    @MappedCollection(idColumn = "case_id", keyColumn = "seq")
     private List<CaseRequest> requests = new ArrayList<>();
     @Transient
     private final transient List<Function<CaseId, Object>> events = new ArrayList<>();

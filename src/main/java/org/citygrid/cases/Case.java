@@ -345,17 +345,17 @@ public class Case {
     private RuntimeException refusal(CaseAction action, Actor by, Instant at) {
         var t = TransitionTable.of(action);
         if (t.roles().stream().noneMatch(by::holds)) {
-            return new CaseActionForbidden("cases.action.wrong-role", action.wireName());
+            return new CaseActionForbidden("cases.action.wrong-role", action);
         }
         if (!t.from().contains(status)) {
-            return new DomainException.Conflict("cases.action.wrong-state", action.wireName(), status, status.name());
+            return new DomainException.Conflict("cases.action.wrong-state", action, status, status.name());
         }
         var broken = brokenRule(t, by);
         return broken != null ? broken : conditionFailure(action, at);
     }
 
     private RuntimeException brokenRule(Transition t, Actor by) {
-        var action = t.action().wireName();
+        var action = t.action();
         return switch (t.rule()) {
             case NONE -> null;
             case TASKED_VERIFIER -> by.username().equals(verifier) ? null
@@ -384,7 +384,7 @@ public class Case {
             default -> null;
         };
         if (kind != null && pending(kind).isPresent()) {
-            return new DomainException.Conflict("cases.request.already-pending", action.wireName());
+            return new DomainException.Conflict("cases.request.already-pending", action);
         }
         if (action == CaseAction.REQUEST_EXTENSION
                 && openClock(Stage.HANDLE).map(h -> at.isAfter(h.deadline())).orElse(true)) {
@@ -412,7 +412,7 @@ public class Case {
                 || username.equals(checker);
     }
 
-    private RuntimeException pendingOrConflict(CaseRequest.Kind kind, String action) {
+    private RuntimeException pendingOrConflict(CaseRequest.Kind kind, CaseAction action) {
         return pending(kind).isPresent() ? null
                 : new DomainException.Conflict("cases.request.none-pending", action, kind.name());
     }

@@ -4,8 +4,13 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Every action of shared/domain/WORKFLOW.md, with its wire name ({@code send-verify}, {@code request-return}). */
-public enum CaseAction {
+import org.springframework.context.MessageSourceResolvable;
+
+/**
+ * Every action of shared/domain/WORKFLOW.md, with its wire name ({@code send-verify}, {@code request-return}). As an
+ * argument of a problem text an action reads as its label in the reader's language.
+ */
+public enum CaseAction implements MessageSourceResolvable {
     REPORT, ACCEPT, SEND_VERIFY, VERIFY, FILE, REJECT, MERGE, DISPATCH, RECEIVE,
     REQUEST_RETURN, APPROVE_RETURN, DENY_RETURN,
     REQUEST_EXTENSION, APPROVE_EXTENSION, DENY_EXTENSION,
@@ -25,5 +30,15 @@ public enum CaseAction {
 
     public String messageKey() {
         return "cases.action." + wireName();
+    }
+
+    @Override
+    public String[] getCodes() {
+        return new String[] {messageKey()};
+    }
+
+    @Override
+    public String getDefaultMessage() {
+        return wireName();
     }
 }

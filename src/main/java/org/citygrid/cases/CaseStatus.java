@@ -1,6 +1,7 @@
 package org.citygrid.cases;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -44,7 +45,7 @@ public enum CaseStatus implements MessageSourceResolvable {
 
     CaseStatus(Category category, Stage... clocks) {
         this.category = category;
-        this.clocks = clocks.length == 0 ? Set.of() : Set.copyOf(Arrays.asList(clocks));
+        this.clocks = clocks.length == 0 ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(Arrays.asList(clocks)));
     }
 
     public Category category() {

@@ -2,6 +2,7 @@ package org.citygrid.cases;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
@@ -67,7 +68,7 @@ public class Cases {
     /** 上报: 422 for an unknown class or a point outside every grid of the platform. */
     @Transactional
     public Case report(NewCase r, Actor by) {
-        var at = clock.instant();
+        var at = now();
         var cls = catalog.find(r.kind(), r.classCode()).orElseThrow(() -> new DomainException.Invalid("classCode",
                 "cases.report.class-unknown", r.kind(), r.classCode()));
         var crs = r.crs() == null ? Crs.WGS84 : r.crs();
@@ -90,7 +91,7 @@ public class Cases {
         if (c.version() != version) {
             throw new DomainException.Conflict("cases.version.stale", version, c.version());
         }
-        CaseActions.perform(c, action, in, by, clock.instant(), clocks);
+        CaseActions.perform(c, action, in, by, now(), clocks);
         checkReferences(c, action, in);
         return repository.save(c);
     }
@@ -139,8 +140,9 @@ public class Cases {
         return new PageResult<>(items, paging.page(), paging.size(), page.total());
     }
 
+    /** Now, to the millisecond: what is stored is what the caller is shown. */
     public Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     public Clocks clocks() {

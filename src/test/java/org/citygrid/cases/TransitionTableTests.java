@@ -133,7 +133,7 @@ class TransitionTableTests {
 
         assertThatThrownBy(() -> act(c, action)).isInstanceOfSatisfying(DomainException.Conflict.class, e -> {
             assertThat(e.messageKey()).isEqualTo("cases.action.wrong-state");
-            assertThat(e.arguments()).contains(action.wireName(), state.name());
+            assertThat(e.arguments()).contains(action, state, state.name());
         });
         assertThat(c.status()).isEqualTo(state);
         assertThat(c.timeline()).hasSize(before);

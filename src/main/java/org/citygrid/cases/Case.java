@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 import org.citygrid.calendar.TimeUnit;
@@ -218,20 +217,27 @@ public class Case {
                                  Clocks clocks) {
         required("amount", amount);
         required("unit", unit);
-        if (amount < 1 || amount > 10_000) {
-            throw new DomainException.Invalid("amount", "cases.extension.amount", amount);
-        }
+        checkExtensionAmount(amount);
         request(CaseRequest.Kind.EXTENSION, CaseAction.REQUEST_EXTENSION, by, at, reason, amount, unit, note, clocks);
     }
 
     /** 同意延期: the granted amount (the one asked for unless the dispatcher names another) moves the deadline. */
     public void approveExtension(Actor by, Instant at, Integer amount, TimeUnit unit, String note, Clocks clocks) {
         authorize(CaseAction.APPROVE_EXTENSION, by, at);
+        if (amount != null) {
+            checkExtensionAmount(amount);
+        }
         var asked = decide(CaseRequest.Kind.EXTENSION, CaseRequest.Decision.APPROVED, by, at);
         int granted = amount != null ? amount : asked.amount();
         var grantedUnit = unit != null ? unit : asked.unit();
         updateHandle(h -> h.extended(granted, grantedUnit, clocks.calculator()));
         stay(CaseAction.APPROVE_EXTENSION, by, at, note, granted + " " + grantedUnit);
+    }
+
+    private static void checkExtensionAmount(int amount) {
+        if (amount < 1 || amount > 10_000) {
+            throw new DomainException.Invalid("amount", "cases.extension.amount", amount);
+        }
     }
 
     public void denyExtension(Actor by, Instant at, String note, Clocks clocks) {
@@ -640,8 +646,4 @@ public class Case {
     public List<StageClock> stages() { return List.copyOf(stages); }
     public List<Assignment> assignments() { return List.copyOf(assignments); }
     public List<CaseRequest> requests() { return List.copyOf(requests); }
-
-    static Set<Role> rolesOf(CaseAction action) {
-        return TransitionTable.of(action).roles();
-    }
 }

@@ -1,9 +1,11 @@
 package org.citygrid.cases;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -32,6 +34,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Cases {
+
+    /** How far back a report looks for duplicates (WORKFLOW.md, "Duplicates"). */
+    public static final int DUPLICATE_WINDOW_HOURS = 72;
 
     private static final Set<Role> SEE_ALL = EnumSet.of(Role.OPERATOR, Role.SHIFT_LEAD, Role.DISPATCHER,
             Role.LEADER, Role.ADMIN);
@@ -141,6 +146,21 @@ public class Cases {
     }
 
     /** Now, to the millisecond: what is stored is what the caller is shown. */
+    /**
+     * Duplicate candidates of a case that may still be merged: open cases of its class within the class's radius,
+     * reported in the {@value #DUPLICATE_WINDOW_HOURS} hours before it. Empty once the case is past filing.
+     */
+    @Transactional(readOnly = true)
+    public List<DuplicateCandidate> duplicateCandidates(Case c) {
+        if (!TransitionTable.of(CaseAction.MERGE).from().contains(c.status())) {
+            return List.of();
+        }
+        int radius = catalog.find(c.kind(), c.classCode()).map(cls -> cls.duplicateRadiusMeters()).orElse(50);
+        return queries.nearby(c.kind(), c.classCode(), c.lon(), c.lat(), radius,
+                c.reportedAt().minus(Duration.ofHours(DUPLICATE_WINDOW_HOURS)), c.reportedAt(),
+                c.id() == null ? null : c.id().value());
+    }
+
     public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }

@@ -130,6 +130,18 @@ class CaseWorkflowTests {
         }
 
         @Test
+        void anExtensionOfNothingOrOfAbsurdLengthIsRefused() {
+            var c = inProgressAtWater();
+            assertThatThrownBy(() -> c.requestExtension(WATER, monday(10, 0), 0, TimeUnit.WORK_HOURS, "r", null,
+                    CLOCKS)).isInstanceOf(DomainException.Invalid.class);
+            c.requestExtension(WATER, monday(10, 0), 1, TimeUnit.WORK_HOURS, "r", null, CLOCKS);
+            assertThatThrownBy(() -> c.approveExtension(DISPATCHER, monday(10, 5), -3, null, null, CLOCKS))
+                    .isInstanceOf(DomainException.Invalid.class);
+            assertThat(c.pending(CaseRequest.Kind.EXTENSION)).isPresent();
+            assertThat(c.handleDeadline()).contains(monday(11, 0));
+        }
+
+        @Test
         void anExtensionMustBeAskedBeforeTheDeadline() {
             var c = inProgressAtWater();
             assertThatThrownBy(() -> c.requestExtension(WATER, monday(11, 1), 1, TimeUnit.WORK_HOURS, "晚了", null,

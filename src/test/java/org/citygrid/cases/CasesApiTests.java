@@ -233,4 +233,42 @@ class CasesApiTests {
         mvc.perform(get("/api/v1/cases").param("status", "NOPE").with(httpBasic("operator1", PASSWORD)))
                 .andExpect(status().isBadRequest());
     }
+
+    @Test
+    void aReportListsOpenCasesOfTheSameClassNearbyAsDuplicateCandidatesAndMayBeMergedIntoOne() throws Exception {
+        long first = reported();
+        var farAway = postReport("supervisor1", report("supervisor1", "SUPERVISOR", "01001", LON + 0.002, LAT))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long far = ((Number) JsonPath.read(farAway, "$.id")).longValue();
+        var otherClass = postReport("supervisor1", report("supervisor1", "SUPERVISOR", "01002", LON, LAT))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long other = ((Number) JsonPath.read(otherClass, "$.id")).longValue();
+
+        var second = postReport("supervisor1", report("supervisor1", "SUPERVISOR", "01001", LON + 0.0001, LAT))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.duplicateCandidates[*].id", hasItem((int) first)))
+                .andExpect(jsonPath("$.duplicateCandidates[*].id", not(hasItem((int) far))))
+                .andExpect(jsonPath("$.duplicateCandidates[*].id", not(hasItem((int) other))))
+                .andExpect(jsonPath("$.duplicateCandidates[0].distanceMeters").value(
+                        org.hamcrest.Matchers.lessThanOrEqualTo(50)))
+                .andReturn().getResponse().getContentAsString();
+        long child = ((Number) JsonPath.read(second, "$.id")).longValue();
+
+        act(child, "operator1", "merge", "\"parentId\":" + first).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("NOT_FILED"))
+                .andExpect(jsonPath("$.parentId").value((int) first))
+                .andExpect(jsonPath("$.duplicateCandidates", hasSize(0)));
+    }
+
+    @Test
+    void aCaseMayOnlyBeMergedIntoAnOpenCase() throws Exception {
+        long parent = reported();
+        act(parent, "operator1", "reject", "\"reason\":\"不属于城管职责\"").andExpect(status().isOk());
+        long child = reported();
+        act(child, "operator1", "merge", "\"parentId\":" + parent).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.errors[0].field").value("parentId"));
+        act(child, "operator1", "merge", "\"parentId\":999999").andExpect(status().isUnprocessableContent());
+        mvc.perform(get("/api/v1/cases/" + child).with(httpBasic("operator1", PASSWORD)))
+                .andExpect(jsonPath("$.status").value("REPORTED"));
+    }
 }

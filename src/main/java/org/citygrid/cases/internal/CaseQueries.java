@@ -11,6 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.citygrid.cases.CaseFilter;
+import org.citygrid.cases.CaseId;
+import org.citygrid.cases.CaseStatus;
+import org.citygrid.cases.DuplicateCandidate;
+import org.citygrid.catalog.ClassKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -45,6 +49,46 @@ public class CaseQueries {
                 + " ORDER BY c.reported_at DESC, c.id DESC LIMIT :size OFFSET :offset"), params)
                 .query(Long.class).list();
         return new Page(ids, total);
+    }
+
+    /**
+     * Open cases of a class whose location lies within {@code radiusMeters} of a point and that were reported in
+     * [{@code since}, {@code until}], nearest first. A bounding box selects in SQL; the exact distance is computed here.
+     */
+    public List<DuplicateCandidate> nearby(ClassKind kind, String classCode, double lon, double lat, int radiusMeters,
+                                           Instant since, Instant until, Long excludeId) {
+        double dLat = radiusMeters / METRES_PER_DEGREE;
+        double dLon = radiusMeters / (METRES_PER_DEGREE * Math.max(0.01, Math.cos(Math.toRadians(lat))));
+        return jdbc.sql("""
+                        SELECT id, case_no, status, lon, lat, reported_at FROM case_file
+                        WHERE kind = :kind AND class_code = :code AND status IN (:open)
+                          AND lat BETWEEN :minLat AND :maxLat AND lon BETWEEN :minLon AND :maxLon
+                          AND reported_at >= :since AND reported_at <= :until AND id <> :exclude""")
+                .param("kind", kind.name()).param("code", classCode)
+                .param("open", CaseStatus.open().stream().map(Enum::name).toList())
+                .param("minLat", lat - dLat).param("maxLat", lat + dLat)
+                .param("minLon", lon - dLon).param("maxLon", lon + dLon)
+                .param("since", utc(since)).param("until", utc(until))
+                .param("exclude", excludeId == null ? -1L : excludeId)
+                .query((rs, n) -> new DuplicateCandidate(new CaseId(rs.getLong("id")), rs.getString("case_no"),
+                        CaseStatus.valueOf(rs.getString("status")),
+                        (int) Math.round(distance(lon, lat, rs.getDouble("lon"), rs.getDouble("lat"))),
+                        rs.getObject("reported_at", OffsetDateTime.class).toInstant()))
+                .list().stream().filter(c -> c.distanceMeters() <= radiusMeters)
+                .sorted(java.util.Comparator.comparingInt(DuplicateCandidate::distanceMeters)).toList();
+    }
+
+    private static final double METRES_PER_DEGREE = 111_320.0;
+    private static final double EARTH_RADIUS = 6_371_008.8;
+
+    /** Great-circle distance in metres (haversine); exact enough at the scale of a duplicate radius. */
+    static double distance(double lon1, double lat1, double lon2, double lat2) {
+        double p1 = Math.toRadians(lat1);
+        double p2 = Math.toRadians(lat2);
+        double dp = p2 - p1;
+        double dl = Math.toRadians(lon2 - lon1);
+        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        return 2 * EARTH_RADIUS * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 
     private static void visibility(Visibility v, List<String> where, Map<String, Object> params) {

@@ -14,6 +14,7 @@ import org.citygrid.cases.CaseAction;
 import org.citygrid.cases.CaseRequest;
 import org.citygrid.cases.CaseStatus;
 import org.citygrid.cases.Channel;
+import org.citygrid.cases.DuplicateCandidate;
 import org.citygrid.cases.Light;
 import org.citygrid.cases.Stage;
 import org.citygrid.cases.StageClock;
@@ -54,7 +55,11 @@ final class CaseViews {
                     String verifier, String checker, Long parentId, OffsetDateTime closedAt, Light light,
                     boolean overdue, OffsetDateTime handleDeadline, List<StageView> stages,
                     List<AssignmentView> assignments, List<RequestView> requests, List<String> allowedActions,
-                    List<TimelineView> timeline) {
+                    List<TimelineView> timeline, List<CandidateView> duplicateCandidates) {
+    }
+
+    record CandidateView(long id, String caseNo, CaseStatus status, String statusLabel, int distanceMeters,
+                         OffsetDateTime reportedAt) {
     }
 
     record CaseSummary(long id, String caseNo, int version, CaseStatus status, String statusLabel, Channel channel,
@@ -66,7 +71,7 @@ final class CaseViews {
     record Renderer(Instant now, ZoneId zone, StageClockCalculator calc, MessageSource messages, Locale locale,
                     Actor viewer) {
 
-        CaseView view(Case c) {
+        CaseView view(Case c, List<DuplicateCandidate> candidates) {
             return new CaseView(c.id().value(), c.caseNo(), c.version(), c.status(), label(c.status().messageKey()),
                     c.status().category(), c.channel(), c.kind(), c.classCode(), c.urgent(), c.selfHandled(),
                     c.gridCode(), c.communityCode(), c.streetCode(), c.districtCode(), c.lon(), c.lat(), c.address(),
@@ -77,7 +82,13 @@ final class CaseViews {
                     c.assignments().stream().map(this::assignment).toList(),
                     c.requests().stream().map(this::request).toList(),
                     c.allowedActions(viewer, now).stream().map(CaseAction::wireName).toList(),
-                    c.timeline().stream().map(this::entry).toList());
+                    c.timeline().stream().map(this::entry).toList(),
+                    candidates.stream().map(this::candidate).toList());
+        }
+
+        private CandidateView candidate(DuplicateCandidate d) {
+            return new CandidateView(d.id().value(), d.caseNo(), d.status(), label(d.status().messageKey()),
+                    d.distanceMeters(), time(d.reportedAt()));
         }
 
         CaseSummary summary(Case c) {

@@ -120,7 +120,7 @@ class CasesApi {
                 r.crs(), r.address(), r.description(), Boolean.TRUE.equals(r.selfHandled()), r.reporterName(),
                 r.reporterPhone(), r.externalId()), actor);
         return ResponseEntity.created(URI.create("/api/v1/cases/" + created.id().value()))
-                .body(renderer(actor).view(created));
+                .body(renderer(actor).view(created, cases.duplicateCandidates(created)));
     }
 
     @GetMapping("/{id}")
@@ -128,7 +128,8 @@ class CasesApi {
     @Operation(summary = "A case with its stages, light, timeline and the actions the caller may take now")
     CaseViews.CaseView get(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         var actor = actor(user);
-        return renderer(actor).view(cases.get(id, actor));
+        var c = cases.get(id, actor);
+        return renderer(actor).view(c, cases.duplicateCandidates(c));
     }
 
     @GetMapping
@@ -164,7 +165,8 @@ class CasesApi {
         var actor = actor(user);
         var what = CaseAction.fromWireName(action).filter(a -> a != CaseAction.REPORT)
                 .orElseThrow(() -> new DomainException.NotFound("cases.action.unknown", action));
-        return renderer(actor).view(cases.act(id, what, r.version(), r.input(), actor));
+        var c = cases.act(id, what, r.version(), r.input(), actor);
+        return renderer(actor).view(c, cases.duplicateCandidates(c));
     }
 
     @ExceptionHandler(CaseActionForbidden.class)

@@ -2,24 +2,20 @@ package org.citygrid.cases;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
 import org.citygrid.calendar.TimeUnit;
-import org.citygrid.cases.TransitionTable.Rule;
-import org.citygrid.cases.TransitionTable.Transition;
 import org.citygrid.catalog.ClassKind;
 import org.citygrid.org.Role;
 import org.citygrid.platform.DomainException;
 import org.springframework.data.annotation.AccessType;
-import org.springframework.data.domain.AfterDomainEventPublication;
-import org.springframework.data.domain.DomainEvents;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.annotation.Transient;
 import org.springframework.data.annotation.Version;
+import org.springframework.data.domain.AfterDomainEventPublication;
+import org.springframework.data.domain.DomainEvents;
 import org.springframework.data.relational.core.mapping.MappedCollection;
 import org.springframework.data.relational.core.mapping.Table;
 
@@ -337,90 +333,20 @@ public class Case {
     /** The actions {@code actor} may take on this case at {@code now}, in table order. */
     public List<CaseAction> allowedActions(Actor actor, Instant now) {
         return TransitionTable.all().keySet().stream()
-                .filter(a -> a != CaseAction.REPORT && refusal(a, actor, now) == null).toList();
+                .filter(a -> a != CaseAction.REPORT && ActionRules.refusal(this, a, actor, now) == null).toList();
     }
 
     private void authorize(CaseAction action, Actor by, Instant at) {
-        var refusal = refusal(action, by, at);
+        var refusal = ActionRules.refusal(this, action, by, at);
         if (refusal != null) {
             throw refusal;
         }
-    }
-
-    /** Why the actor may not take the action now, or null: the role first (403), then the state (409), then rules. */
-    private RuntimeException refusal(CaseAction action, Actor by, Instant at) {
-        var t = TransitionTable.of(action);
-        if (t.roles().stream().noneMatch(by::holds)) {
-            return new CaseActionForbidden("cases.action.wrong-role", action);
-        }
-        if (!t.from().contains(status)) {
-            return new DomainException.Conflict("cases.action.wrong-state", action, status, status.name());
-        }
-        var broken = brokenRule(t, by);
-        return broken != null ? broken : conditionFailure(action, at);
-    }
-
-    private RuntimeException brokenRule(Transition t, Actor by) {
-        var action = t.action();
-        return switch (t.rule()) {
-            case NONE -> null;
-            case TASKED_VERIFIER -> by.username().equals(verifier) ? null
-                    : new CaseActionForbidden("cases.action.not-tasked", action, verifier);
-            case TASKED_CHECKER -> checker == null
-                    ? new DomainException.Conflict("cases.check.not-sent", action)
-                    : by.username().equals(checker) ? null
-                    : new CaseActionForbidden("cases.action.not-tasked", action, checker);
-            case OWN_DEPARTMENT -> ownDepartment(by) ? null
-                    : new CaseActionForbidden("cases.action.other-department", action, departmentCode);
-            case ON_THE_CASE -> onTheCase(by) ? null : new CaseActionForbidden("cases.action.not-on-case", action);
-            case PENDING_RETURN -> pendingOrConflict(CaseRequest.Kind.RETURN, action);
-            case PENDING_EXTENSION -> pendingOrConflict(CaseRequest.Kind.EXTENSION, action);
-            case PENDING_PARK -> pendingOrConflict(CaseRequest.Kind.PARK, action);
-            case PENDING_VOID -> pendingOrConflict(CaseRequest.Kind.VOID, action);
-        };
-    }
-
-    /** Conditions on the case beyond the table: requests not yet asked, the deadline, self-handled reports. */
-    private RuntimeException conditionFailure(CaseAction action, Instant at) {
-        var kind = switch (action) {
-            case REQUEST_RETURN -> CaseRequest.Kind.RETURN;
-            case REQUEST_EXTENSION -> CaseRequest.Kind.EXTENSION;
-            case REQUEST_PARK -> CaseRequest.Kind.PARK;
-            case REQUEST_VOID -> CaseRequest.Kind.VOID;
-            default -> null;
-        };
-        if (kind != null && pending(kind).isPresent()) {
-            return new DomainException.Conflict("cases.request.already-pending", action);
-        }
-        if (action == CaseAction.REQUEST_EXTENSION
-                && openClock(Stage.HANDLE).map(h -> at.isAfter(h.deadline())).orElse(true)) {
-            return new DomainException.Conflict("cases.extension.too-late");
-        }
-        if (action == CaseAction.SEND_VERIFY && selfHandled) {
-            return new DomainException.Conflict("cases.verify.self-handled");
-        }
-        return null;
-    }
-
-    private boolean ownDepartment(Actor by) {
-        return departmentCode != null && departmentCode.equals(by.departmentCode()) && by.holds(Role.DEPT_HANDLER);
-    }
-
-    private boolean onTheCase(Actor by) {
-        var staff = EnumSet.of(Role.OPERATOR, Role.SHIFT_LEAD, Role.DISPATCHER);
-        return by.roles().stream().anyMatch(staff::contains) || ownDepartment(by)
-                || (by.holds(Role.SUPERVISOR) && isSupervisorOf(by.username()));
     }
 
     /** The supervisor who reported the case or is tasked with verifying or checking it. */
     public boolean isSupervisorOf(String username) {
         return (channel == Channel.SUPERVISOR && username.equals(reportedBy)) || username.equals(verifier)
                 || username.equals(checker);
-    }
-
-    private RuntimeException pendingOrConflict(CaseRequest.Kind kind, CaseAction action) {
-        return pending(kind).isPresent() ? null
-                : new DomainException.Conflict("cases.request.none-pending", action, kind.name());
     }
 
     // ---------------------------------------------------------------- requests
@@ -505,42 +431,18 @@ public class Case {
 
     // ---------------------------------------------------------------- clocks
 
-    /** Ends the clocks the new state does not run; HANDLE pauses instead while the case is parked. */
     private void stopClocks(Instant at) {
-        for (int i = 0; i < stages.size(); i++) {
-            var clock = stages.get(i);
-            if (clock.isOpen() && !status.clocks().contains(clock.stage())) {
-                var keepPaused = clock.stage() == Stage.HANDLE && status == CaseStatus.PARKED;
-                stages.set(i, keepPaused ? clock.paused(at) : clock.ended(at));
-            }
-        }
+        StageClocks.stop(stages, status, at);
     }
 
-    /**
-     * Starts the clocks of the new state. HANDLE belongs to the assignment: after parking it resumes with the paused
-     * time added back; after a failed check (rework) it reopens with its deadline unchanged.
-     */
     private void startClocks(Instant at, Clocks clocks) {
-        for (var stage : status.clocks()) {
-            var open = openClock(stage);
-            if (open.isPresent()) {
-                if (open.get().pausedAt() != null) {
-                    stages.set(stages.indexOf(open.get()), open.get().resumed(at, clocks.calculator()));
-                }
-            } else if (stage == Stage.HANDLE && handleOfAssignment().isPresent()) {
-                var handle = handleOfAssignment().get();
-                stages.set(stages.indexOf(handle), handle.reopened());
-            } else {
-                startClock(stage, at, clocks);
-            }
-        }
+        StageClocks.start(stages, status, at, activeAssignmentNo(), stage -> limitOf(stage, clocks.limits()),
+                clocks.calculator());
     }
 
     private void startClock(Stage stage, Instant at, Clocks clocks) {
-        var limit = limitOf(stage, clocks.limits());
-        var deadline = clocks.calculator().deadline(at, limit.amount(), limit.unit());
-        int assignment = stage == Stage.HANDLE || stage == Stage.RECEIVE ? assignments.size() : 0;
-        stages.add(new StageClock(stage, assignment, at, limit.amount(), limit.unit(), deadline, null, null));
+        StageClocks.startOne(stages, stage, at, activeAssignmentNo(), limitOf(stage, clocks.limits()),
+                clocks.calculator());
     }
 
     /** The limit of a stage for this case: HANDLE from its class; natural units throughout for an urgent case. */
@@ -550,18 +452,12 @@ public class Case {
     }
 
     private Optional<StageClock> openClock(Stage stage) {
-        return stages.stream().filter(c -> c.stage() == stage && c.isOpen()).findFirst();
-    }
-
-    private Optional<StageClock> handleOfAssignment() {
-        int current = assignments.size();
-        return stages.stream().filter(c -> c.stage() == Stage.HANDLE && c.assignmentNo() == current && current > 0
-                && activeAssignment().isPresent()).max(Comparator.comparing(StageClock::startedAt));
+        return StageClocks.open(stages, stage);
     }
 
     private void updateHandle(Function<StageClock, StageClock> change) {
         var handle = openClock(Stage.HANDLE).orElseThrow();
-        stages.set(stages.indexOf(handle), change.apply(handle));
+        StageClocks.replace(stages, handle, change.apply(handle));
     }
 
     private void updateAssignment(Function<Assignment, Assignment> change) {
@@ -572,17 +468,18 @@ public class Case {
         return assignments.stream().filter(Assignment::isActive).findFirst();
     }
 
+    private int activeAssignmentNo() {
+        return activeAssignment().map(Assignment::assignmentNo).orElse(0);
+    }
+
     /** The current HANDLE deadline of the active assignment, if the case has been dispatched. */
     public Optional<Instant> handleDeadline() {
-        return activeAssignment().isEmpty() ? Optional.empty()
-                : stages.stream().filter(c -> c.stage() == Stage.HANDLE && c.assignmentNo() == assignments.size())
-                .map(StageClock::deadline).reduce((a, b) -> b);
+        return StageClocks.handleOf(stages, activeAssignmentNo()).map(StageClock::deadline);
     }
 
     /** The worst light of the clocks that are open now (green when none is). */
     public Light light(Instant now, StageClockCalculator calc) {
-        return stages.stream().filter(StageClock::isOpen).map(c -> c.light(now, calc))
-                .max(Comparator.naturalOrder()).orElse(Light.GREEN);
+        return StageClocks.worstLight(stages, now, calc);
     }
 
     private static <T> T required(String field, T value) {

@@ -1,0 +1,193 @@
+package org.citygrid.cases;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.citygrid.calendar.Calendars;
+import org.citygrid.cases.internal.CaseNumbers;
+import org.citygrid.cases.internal.CaseQueries;
+import org.citygrid.cases.internal.CaseRepository;
+import org.citygrid.catalog.Catalog;
+import org.citygrid.catalog.ClassKind;
+import org.citygrid.geo.Crs;
+import org.citygrid.geo.Locator;
+import org.citygrid.org.OrgDirectory;
+import org.citygrid.org.Role;
+import org.citygrid.platform.DomainException;
+import org.citygrid.platform.web.PageResult;
+import org.citygrid.platform.web.Paging;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reporting, acting on and finding cases. Each action is one transaction: the case is loaded, the aggregate checks
+ * and applies the action, references to other modules are checked, and the state, the timeline entry and the event
+ * publication are written together.
+ */
+@Service
+public class Cases {
+
+    /** How far back a report looks for duplicates (WORKFLOW.md, "Duplicates"). */
+    public static final int DUPLICATE_WINDOW_HOURS = 72;
+
+    private static final Set<Role> SEE_ALL = EnumSet.of(Role.OPERATOR, Role.SHIFT_LEAD, Role.DISPATCHER,
+            Role.LEADER, Role.ADMIN);
+
+    private final CaseRepository repository;
+    private final CaseNumbers numbers;
+    private final CaseQueries queries;
+    private final Clocks clocks;
+    private final Calendars calendars;
+    private final Catalog catalog;
+    private final Locator locator;
+    private final OrgDirectory org;
+    private final Clock clock;
+
+    Cases(CaseRepository repository, CaseNumbers numbers, CaseQueries queries, StageClockCalculator calculator,
+          Calendars calendars, Catalog catalog, Locator locator, OrgDirectory org, Clock clock) {
+        this.repository = repository;
+        this.numbers = numbers;
+        this.queries = queries;
+        this.clocks = new Clocks(calculator, StageLimits.defaults());
+        this.calendars = calendars;
+        this.catalog = catalog;
+        this.locator = locator;
+        this.org = org;
+        this.clock = clock;
+    }
+
+    /** A report as the API receives it, before its class and location are resolved. */
+    public record NewCase(Channel channel, ClassKind kind, String classCode, double lon, double lat, Crs crs,
+                          String address, String description, boolean selfHandled, String reporterName,
+                          String reporterPhone, String externalId) {
+    }
+
+    /** 上报: 422 for an unknown class or a point outside every grid of the platform. */
+    @Transactional
+    public Case report(NewCase r, Actor by) {
+        var at = now();
+        var cls = catalog.find(r.kind(), r.classCode()).orElseThrow(() -> new DomainException.Invalid("classCode",
+                "cases.report.class-unknown", r.kind(), r.classCode()));
+        var crs = r.crs() == null ? Crs.WGS84 : r.crs();
+        var wgs = crs.toWgs84(r.lon(), r.lat());
+        var location = locator.locate(wgs.lon(), wgs.lat()).orElseThrow(() -> new DomainException.Invalid("lon",
+                "cases.report.outside", r.lon(), r.lat()));
+        var limit = cls.handleLimit();
+        var report = new NewReport(r.channel(), cls.kind(), cls.code(), new Limit(limit.amount(), limit.unit()),
+                cls.urgent(), r.selfHandled(), wgs.lon(), wgs.lat(), location, r.address(), r.description(),
+                r.reporterName(), r.reporterPhone(), r.externalId());
+        // a failed report rolls back and gives its number back
+        var number = numbers.next(at.atZone(calendars.zone()).toLocalDate());
+        return repository.save(Case.report(report, by, number, at, clocks));
+    }
+
+    /** Takes an action on a case at the version the caller saw; a stale version is a 409. */
+    @Transactional
+    public Case act(long id, CaseAction action, int version, ActionInput in, Actor by) {
+        var c = load(id);
+        if (c.version() != version) {
+            throw new DomainException.Conflict("cases.version.stale", version, c.version());
+        }
+        CaseActions.perform(c, action, in, by, now(), clocks);
+        checkReferences(c, action, in);
+        return repository.save(c);
+    }
+
+    private void checkReferences(Case c, CaseAction action, ActionInput in) {
+        switch (action) {
+            case DISPATCH -> {
+                if (!org.departmentExists(in.departmentCode())) {
+                    throw new DomainException.Invalid("departmentCode", "cases.department.unknown",
+                            in.departmentCode());
+                }
+            }
+            case SEND_VERIFY, SEND_CHECK -> {
+                if (org.person(in.supervisor()).filter(p -> p.enabled() && p.hasRole(Role.SUPERVISOR)).isEmpty()) {
+                    throw new DomainException.Invalid("supervisor", "cases.supervisor.unknown", in.supervisor());
+                }
+            }
+            case MERGE -> {
+                var parent = repository.findById(in.parentId()).orElseThrow(() -> new DomainException.Invalid(
+                        "parentId", "cases.merge.parent-unknown", in.parentId()));
+                if (!parent.status().isOpen()) {
+                    throw new DomainException.Invalid("parentId", "cases.merge.parent-closed", parent.caseNo());
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /** The case if the viewer may see it (a 404 otherwise, so that case numbers do not leak). */
+    @Transactional(readOnly = true)
+    public Case get(long id, Actor viewer) {
+        var c = load(id);
+        if (!canSee(c, viewer)) {
+            throw new DomainException.NotFound("cases.not-found", id);
+        }
+        return c;
+    }
+
+    @Transactional(readOnly = true)
+    public PageResult<Case> search(CaseFilter filter, Paging paging, Actor viewer) {
+        var page = queries.search(filter, visibility(viewer), clock.instant(), calendars.zone(), paging.offset(),
+                paging.size());
+        Map<Long, Case> byId = repository.findAllById(page.ids()).stream()
+                .collect(Collectors.toMap(c -> c.id().value(), Function.identity()));
+        var items = page.ids().stream().map(byId::get).toList();
+        return new PageResult<>(items, paging.page(), paging.size(), page.total());
+    }
+
+    /** Now, to the millisecond: what is stored is what the caller is shown. */
+    /**
+     * Duplicate candidates of a case that may still be merged: open cases of its class within the class's radius,
+     * reported in the {@value #DUPLICATE_WINDOW_HOURS} hours before it. Empty once the case is past filing.
+     */
+    @Transactional(readOnly = true)
+    public List<DuplicateCandidate> duplicateCandidates(Case c) {
+        if (!TransitionTable.of(CaseAction.MERGE).from().contains(c.status())) {
+            return List.of();
+        }
+        int radius = catalog.find(c.kind(), c.classCode()).map(cls -> cls.duplicateRadiusMeters()).orElse(50);
+        return queries.nearby(c.kind(), c.classCode(), c.lon(), c.lat(), radius,
+                c.reportedAt().minus(Duration.ofHours(DUPLICATE_WINDOW_HOURS)), c.reportedAt(),
+                c.id() == null ? null : c.id().value());
+    }
+
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    public Clocks clocks() {
+        return clocks;
+    }
+
+    private Case load(long id) {
+        return repository.findById(id).orElseThrow(() -> new DomainException.NotFound("cases.not-found", id));
+    }
+
+    static boolean canSee(Case c, Actor viewer) {
+        if (viewer.roles().stream().anyMatch(SEE_ALL::contains)) {
+            return true;
+        }
+        var ownDepartment = viewer.holds(Role.DEPT_HANDLER) && viewer.departmentCode() != null
+                && c.assignments().stream().anyMatch(a -> a.departmentCode().equals(viewer.departmentCode()));
+        return ownDepartment || (viewer.holds(Role.SUPERVISOR) && c.isSupervisorOf(viewer.username()));
+    }
+
+    private static CaseQueries.Visibility visibility(Actor viewer) {
+        if (viewer.roles().stream().anyMatch(SEE_ALL::contains)) {
+            return new CaseQueries.Visibility(true, null, null);
+        }
+        return new CaseQueries.Visibility(false,
+                viewer.holds(Role.DEPT_HANDLER) ? viewer.departmentCode() : null,
+                viewer.holds(Role.SUPERVISOR) ? viewer.username() : null);
+    }
+}

@@ -1,0 +1,156 @@
+package org.citygrid.cases.internal;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.citygrid.cases.CaseFilter;
+import org.citygrid.cases.CaseId;
+import org.citygrid.cases.CaseStatus;
+import org.citygrid.cases.DuplicateCandidate;
+import org.citygrid.catalog.ClassKind;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The case list: filters, the viewer's visibility and paging in SQL; the page's cases are loaded by id. */
+@Component
+public class CaseQueries {
+
+    /** Whom a viewer may see: everyone's cases, a department's, or a supervisor's reports and tasks. */
+    public record Visibility(boolean all, String departmentCode, String supervisor) {
+    }
+
+    public record Page(List<Long> ids, long total) {
+    }
+
+    private final JdbcClient jdbc;
+
+    CaseQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Page search(CaseFilter f, Visibility v, Instant now, ZoneId zone, long offset, int size) {
+        var where = new ArrayList<String>();
+        var params = new HashMap<String, Object>();
+        visibility(v, where, params);
+        filters(f, now, zone, where, params);
+        var condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        long total = bind(jdbc.sql("SELECT COUNT(*) FROM case_file c" + condition), params)
+                .query(Long.class).single();
+        params.put("size", size);
+        params.put("offset", offset);
+        var ids = bind(jdbc.sql("SELECT c.id FROM case_file c" + condition
+                + " ORDER BY c.reported_at DESC, c.id DESC LIMIT :size OFFSET :offset"), params)
+                .query(Long.class).list();
+        return new Page(ids, total);
+    }
+
+    /**
+     * Open cases of a class whose location lies within {@code radiusMeters} of a point and that were reported in
+     * [{@code since}, {@code until}], nearest first. A bounding box selects in SQL; the exact distance is computed here.
+     */
+    public List<DuplicateCandidate> nearby(ClassKind kind, String classCode, double lon, double lat, int radiusMeters,
+                                           Instant since, Instant until, Long excludeId) {
+        double dLat = radiusMeters / METRES_PER_DEGREE;
+        double dLon = radiusMeters / (METRES_PER_DEGREE * Math.max(0.01, Math.cos(Math.toRadians(lat))));
+        return jdbc.sql("""
+                        SELECT id, case_no, status, lon, lat, reported_at FROM case_file
+                        WHERE kind = :kind AND class_code = :code AND status IN (:open)
+                          AND lat BETWEEN :minLat AND :maxLat AND lon BETWEEN :minLon AND :maxLon
+                          AND reported_at >= :since AND reported_at <= :until AND id <> :exclude""")
+                .param("kind", kind.name()).param("code", classCode)
+                .param("open", CaseStatus.open().stream().map(Enum::name).toList())
+                .param("minLat", lat - dLat).param("maxLat", lat + dLat)
+                .param("minLon", lon - dLon).param("maxLon", lon + dLon)
+                .param("since", utc(since)).param("until", utc(until))
+                .param("exclude", excludeId == null ? -1L : excludeId)
+                .query((rs, n) -> new DuplicateCandidate(new CaseId(rs.getLong("id")), rs.getString("case_no"),
+                        CaseStatus.valueOf(rs.getString("status")),
+                        (int) Math.round(distance(lon, lat, rs.getDouble("lon"), rs.getDouble("lat"))),
+                        rs.getObject("reported_at", OffsetDateTime.class).toInstant()))
+                .list().stream().filter(c -> c.distanceMeters() <= radiusMeters)
+                .sorted(java.util.Comparator.comparingInt(DuplicateCandidate::distanceMeters)).toList();
+    }
+
+    private static final double METRES_PER_DEGREE = 111_320.0;
+    private static final double EARTH_RADIUS = 6_371_008.8;
+
+    /** Great-circle distance in metres (haversine); exact enough at the scale of a duplicate radius. */
+    static double distance(double lon1, double lat1, double lon2, double lat2) {
+        double p1 = Math.toRadians(lat1);
+        double p2 = Math.toRadians(lat2);
+        double dp = p2 - p1;
+        double dl = Math.toRadians(lon2 - lon1);
+        double a = Math.sin(dp / 2) * Math.sin(dp / 2) + Math.cos(p1) * Math.cos(p2) * Math.sin(dl / 2) * Math.sin(dl / 2);
+        return 2 * EARTH_RADIUS * Math.asin(Math.min(1, Math.sqrt(a)));
+    }
+
+    private static void visibility(Visibility v, List<String> where, Map<String, Object> params) {
+        if (v.all()) {
+            return;
+        }
+        var any = new ArrayList<String>();
+        if (v.departmentCode() != null) {
+            any.add("EXISTS (SELECT 1 FROM case_assignment a WHERE a.case_id = c.id AND a.department_code = :myDept)");
+            params.put("myDept", v.departmentCode());
+        }
+        if (v.supervisor() != null) {
+            any.add("((c.channel = 'SUPERVISOR' AND c.reported_by = :me) OR c.verifier = :me OR c.checker = :me)");
+            params.put("me", v.supervisor());
+        }
+        where.add(any.isEmpty() ? "1 = 0" : "(" + String.join(" OR ", any) + ")");
+    }
+
+    private static void filters(CaseFilter f, Instant now, ZoneId zone, List<String> where,
+                                Map<String, Object> params) {
+        if (!f.statuses().isEmpty()) {
+            where.add("c.status IN (:statuses)");
+            params.put("statuses", f.statuses().stream().map(Enum::name).toList());
+        }
+        eq(where, params, "c.department_code", "departmentCode", f.departmentCode());
+        eq(where, params, "c.grid_code", "gridCode", f.gridCode());
+        eq(where, params, "c.street_code", "streetCode", f.streetCode());
+        eq(where, params, "c.kind", "kind", f.kind() == null ? null : f.kind().name());
+        eq(where, params, "c.class_code", "classCode", f.classCode());
+        eq(where, params, "c.channel", "channel", f.channel() == null ? null : f.channel().name());
+        if (f.overdue() != null) {
+            where.add((f.overdue() ? "" : "NOT ") + "EXISTS (SELECT 1 FROM case_stage s WHERE s.case_id = c.id"
+                    + " AND s.ended_at IS NULL AND s.paused_at IS NULL AND s.deadline < :now)");
+            params.put("now", utc(now));
+        }
+        if (f.from() != null) {
+            where.add("c.reported_at >= :from");
+            params.put("from", startOf(f.from(), zone));
+        }
+        if (f.to() != null) {
+            where.add("c.reported_at < :to");
+            params.put("to", startOf(f.to().plusDays(1), zone));
+        }
+    }
+
+    private static void eq(List<String> where, Map<String, Object> params, String column, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            where.add(column + " = :" + name);
+            params.put(name, value);
+        }
+    }
+
+    private static OffsetDateTime startOf(LocalDate day, ZoneId zone) {
+        return utc(day.atStartOfDay(zone).toInstant());
+    }
+
+    private static OffsetDateTime utc(Instant t) {
+        return t.atOffset(ZoneOffset.UTC);
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Map<String, Object> params) {
+        params.forEach(spec::param);
+        return spec;
+    }
+}

@@ -1,0 +1,204 @@
+package org.citygrid.cases.web;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.citygrid.calendar.Calendars;
+import org.citygrid.calendar.TimeUnit;
+import org.citygrid.cases.ActionInput;
+import org.citygrid.cases.Actor;
+import org.citygrid.cases.CaseAction;
+import org.citygrid.cases.CaseActionForbidden;
+import org.citygrid.cases.CaseFilter;
+import org.citygrid.cases.CaseStatus;
+import org.citygrid.cases.Cases;
+import org.citygrid.cases.Channel;
+import org.citygrid.catalog.ClassKind;
+import org.citygrid.geo.Crs;
+import org.citygrid.org.Role;
+import org.citygrid.platform.DomainException;
+import org.citygrid.platform.security.CurrentUser;
+import org.citygrid.platform.web.PageResult;
+import org.citygrid.platform.web.Paging;
+import org.citygrid.platform.web.Problems;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+/**
+ * Cases over HTTP: report, read, list, and every action of the loop. Which role may take which action is the
+ * aggregate's decision (403 problem), not an annotation here: the same rules hold for a replayed history.
+ */
+@RestController
+@RequestMapping("/api/v1/cases")
+@Tag(name = "cases", description = "The closed loop: report, file, dispatch, handle, check, close")
+class CasesApi {
+
+    private final Cases cases;
+    private final Calendars calendars;
+    private final MessageSource messages;
+    private final Problems problems;
+
+    CasesApi(Cases cases, Calendars calendars, MessageSource messages, Problems problems) {
+        this.cases = cases;
+        this.calendars = calendars;
+        this.messages = messages;
+        this.problems = problems;
+    }
+
+    record NewCaseRequest(
+            @NotNull Channel channel,
+            @NotNull ClassKind kind,
+            @NotBlank @Size(max = 16) String classCode,
+            @NotNull @DecimalMin("-180") @DecimalMax("180") Double lon,
+            @NotNull @DecimalMin("-90") @DecimalMax("90") Double lat,
+            Crs crs,
+            @Size(max = 500) String address,
+            @NotBlank @Size(max = 4000) String description,
+            Boolean selfHandled,
+            @Size(max = 100) String reporterName,
+            @Size(max = 32) String reporterPhone,
+            @Size(max = 100) String externalId) {
+    }
+
+    record ActionRequest(
+            @NotNull Integer version,
+            @Size(max = 4000) String note,
+            @Size(max = 32) String departmentCode,
+            @Size(max = 64) String supervisor,
+            Integer amount,
+            TimeUnit unit,
+            @Size(max = 1000) String reason,
+            Long parentId,
+            Boolean passed,
+            Boolean urgent,
+            List<Long> attachmentIds) {
+
+        ActionInput input() {
+            return new ActionInput(note, departmentCode, supervisor, amount, unit, reason, parentId, passed, urgent,
+                    attachmentIds);
+        }
+    }
+
+    @PostMapping
+    @PreAuthorize("hasAnyRole('SUPERVISOR','OPERATOR','SHIFT_LEAD')")
+    @Operation(summary = "Report a case (422 for an unknown class or a point outside every grid)")
+    ResponseEntity<CaseViews.CaseView> report(@AuthenticationPrincipal CurrentUser user,
+                                              @Valid @RequestBody NewCaseRequest r) {
+        var actor = actor(user);
+        var created = cases.report(new Cases.NewCase(r.channel(), r.kind(), r.classCode().strip(), r.lon(), r.lat(),
+                r.crs(), r.address(), r.description(), Boolean.TRUE.equals(r.selfHandled()), r.reporterName(),
+                r.reporterPhone(), r.externalId()), actor);
+        return ResponseEntity.created(URI.create("/api/v1/cases/" + created.id().value()))
+                .body(renderer(actor).view(created, cases.duplicateCandidates(created)));
+    }
+
+    @GetMapping("/{id}")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "A case with its stages, light, timeline and the actions the caller may take now")
+    CaseViews.CaseView get(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        var actor = actor(user);
+        var c = cases.get(id, actor);
+        return renderer(actor).view(c, cases.duplicateCandidates(c));
+    }
+
+    @GetMapping
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Cases the caller may see, filtered and paged, newest report first")
+    PageResult<CaseViews.CaseSummary> list(@AuthenticationPrincipal CurrentUser user,
+                                           @RequestParam(required = false) Set<CaseStatus> status,
+                                           @RequestParam(required = false) String departmentCode,
+                                           @RequestParam(required = false) String gridCode,
+                                           @RequestParam(required = false) String streetCode,
+                                           @RequestParam(required = false) ClassKind kind,
+                                           @RequestParam(required = false) String classCode,
+                                           @RequestParam(required = false) Channel channel,
+                                           @RequestParam(required = false) Boolean overdue,
+                                           @RequestParam(required = false)
+                                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                           @RequestParam(required = false)
+                                           @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                           @RequestParam(required = false) Integer page,
+                                           @RequestParam(required = false) Integer size) {
+        var actor = actor(user);
+        var filter = new CaseFilter(status, departmentCode, gridCode, streetCode, kind, classCode, channel, overdue,
+                from, to);
+        var renderer = renderer(actor);
+        return cases.search(filter, Paging.of(page, size), actor).map(renderer::summary);
+    }
+
+    @PostMapping("/{id}/actions/{action}")
+    @PreAuthorize("isAuthenticated()")
+    @Operation(summary = "Take an action (403 wrong role, 409 wrong state or stale version, 422 missing field)")
+    CaseViews.CaseView act(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                           @PathVariable String action, @Valid @RequestBody ActionRequest r) {
+        var actor = actor(user);
+        var what = CaseAction.fromWireName(action).filter(a -> a != CaseAction.REPORT)
+                .orElseThrow(() -> new DomainException.NotFound("cases.action.unknown", action));
+        var c = cases.act(id, what, r.version(), r.input(), actor);
+        return renderer(actor).view(c, cases.duplicateCandidates(c));
+    }
+
+    @ExceptionHandler(CaseActionForbidden.class)
+    ResponseEntity<ProblemDetail> forbidden(CaseActionForbidden e) {
+        return problem(problems.problem(HttpStatus.FORBIDDEN, "forbidden", e.messageKey(), e.arguments()));
+    }
+
+    /** A conflict with the case's state names the current state in the text and as {@code currentStatus}. */
+    @ExceptionHandler(DomainException.Conflict.class)
+    ResponseEntity<ProblemDetail> conflict(DomainException.Conflict e) {
+        var problem = problems.problem(HttpStatus.CONFLICT, "conflict", e.messageKey(), e.arguments());
+        Arrays.stream(e.arguments()).filter(CaseStatus.class::isInstance).findFirst()
+                .ifPresent(s -> problem.setProperty("currentStatus", ((CaseStatus) s).name()));
+        return problem(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(ProblemDetail p) {
+        return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+    }
+
+    private CaseViews.Renderer renderer(Actor actor) {
+        return new CaseViews.Renderer(cases.now(), calendars.zone(), cases.clocks().calculator(), messages,
+                LocaleContextHolder.getLocale(), actor);
+    }
+
+    static Actor actor(CurrentUser user) {
+        var roles = user.roles().stream().map(CasesApi::role).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
+        return new Actor(user.username(), roles, user.departmentCode());
+    }
+
+    private static Role role(String name) {
+        return Arrays.stream(Role.values()).filter(r -> r.name().equals(name)).findFirst().orElse(null);
+    }
+}

@@ -19,7 +19,7 @@ class ModularityTests {
     @Test
     void theExpectedModulesExist() {
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-                .contains("org", "platform", "workbench", "calendar", "catalog", "geo");
+                .contains("org", "platform", "workbench", "calendar", "catalog", "geo", "cases");
     }
 
     @Test

@@ -21,10 +21,11 @@ final class ActionRules {
     static RuntimeException refusal(Case c, CaseAction action, Actor by, Instant at) {
         var t = TransitionTable.of(action);
         if (t.roles().stream().noneMatch(by::holds)) {
-            return new CaseActionForbidden("cases.action.wrong-role", action);
+            return new DomainException.Forbidden("cases.action.wrong-role", action);
         }
         if (!t.from().contains(c.status())) {
-            return new DomainException.Conflict("cases.action.wrong-state", action, c.status(), c.status().name());
+            return new DomainException.Conflict("cases.action.wrong-state", action, c.status(), c.status().name())
+                    .with("currentStatus", c.status().name());
         }
         var broken = brokenRule(c, t, by);
         return broken != null ? broken : conditionFailure(c, action, at);
@@ -35,14 +36,14 @@ final class ActionRules {
         return switch (t.rule()) {
             case NONE -> null;
             case TASKED_VERIFIER -> by.username().equals(c.verifier()) ? null
-                    : new CaseActionForbidden("cases.action.not-tasked", action, c.verifier());
+                    : new DomainException.Forbidden("cases.action.not-tasked", action, c.verifier());
             case TASKED_CHECKER -> c.checker() == null
                     ? new DomainException.Conflict("cases.check.not-sent", action)
                     : by.username().equals(c.checker()) ? null
-                    : new CaseActionForbidden("cases.action.not-tasked", action, c.checker());
+                    : new DomainException.Forbidden("cases.action.not-tasked", action, c.checker());
             case OWN_DEPARTMENT -> ownDepartment(c, by) ? null
-                    : new CaseActionForbidden("cases.action.other-department", action, c.departmentCode());
-            case ON_THE_CASE -> onTheCase(c, by) ? null : new CaseActionForbidden("cases.action.not-on-case", action);
+                    : new DomainException.Forbidden("cases.action.other-department", action, c.departmentCode());
+            case ON_THE_CASE -> onTheCase(c, by) ? null : new DomainException.Forbidden("cases.action.not-on-case", action);
             case PENDING_RETURN -> pendingOrConflict(c, CaseRequest.Kind.RETURN, action);
             case PENDING_EXTENSION -> pendingOrConflict(c, CaseRequest.Kind.EXTENSION, action);
             case PENDING_PARK -> pendingOrConflict(c, CaseRequest.Kind.PARK, action);

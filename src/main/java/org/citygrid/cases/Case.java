@@ -115,7 +115,7 @@ public class Case {
     private static void requireReporterRole(NewReport r, Actor by) {
         if (r.channel() == Channel.SUPERVISOR ? !by.holds(Role.SUPERVISOR)
                 : !(by.holds(Role.OPERATOR) || by.holds(Role.SHIFT_LEAD))) {
-            throw new CaseActionForbidden("cases.report.forbidden", r.channel());
+            throw new DomainException.Forbidden("cases.report.forbidden", r.channel());
         }
         if (r.selfHandled() && r.channel() != Channel.SUPERVISOR) {
             throw new DomainException.Invalid("selfHandled", "cases.report.self-handled-by-supervisor");

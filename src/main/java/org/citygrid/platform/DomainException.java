@@ -1,6 +1,8 @@
 package org.citygrid.platform;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A rule of the domain was broken by what the caller asked for. Mapped once, in the web layer, to an RFC 9457
@@ -8,10 +10,11 @@ import java.util.List;
  */
 public abstract sealed class DomainException extends RuntimeException
         permits DomainException.NotFound, DomainException.Conflict, DomainException.Invalid,
-        DomainException.BadRequest {
+        DomainException.BadRequest, DomainException.Forbidden {
 
     private final String messageKey;
     private final transient Object[] arguments;
+    private final transient Map<String, Object> properties = new LinkedHashMap<>();
 
     protected DomainException(String messageKey, Object... arguments) {
         super(messageKey + " " + List.of(arguments));
@@ -25,6 +28,23 @@ public abstract sealed class DomainException extends RuntimeException
 
     public Object[] arguments() {
         return arguments.clone();
+    }
+
+    /** Adds a member to the problem, for clients that act on it (e.g. {@code currentStatus} of a case). */
+    public DomainException with(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    public Map<String, Object> properties() {
+        return Map.copyOf(properties);
+    }
+
+    /** The caller may not do this to this thing: their role, department or task does not own it (403). */
+    public static final class Forbidden extends DomainException {
+        public Forbidden(String messageKey, Object... arguments) {
+            super(messageKey, arguments);
+        }
     }
 
     /** The thing named does not exist (404). */

@@ -304,7 +304,7 @@ class CaseWorkflowTests {
             var c = hotlineReport(monday(9, 0));
             c.sendVerify(OPERATOR, monday(9, 5), "supervisor2", null, CLOCKS);
             assertThatThrownBy(() -> c.verify(SUPERVISOR, monday(9, 40), true, null, CLOCKS))
-                    .isInstanceOf(CaseActionForbidden.class).hasMessageContaining("not-tasked");
+                    .isInstanceOf(DomainException.Forbidden.class).hasMessageContaining("not-tasked");
         }
 
         @Test
@@ -315,14 +315,14 @@ class CaseWorkflowTests {
                     .isInstanceOf(DomainException.Conflict.class).hasMessageContaining("not-sent");
             c.sendCheck(OPERATOR, monday(10, 5), "supervisor1", null, CLOCKS);
             assertThatThrownBy(() -> c.check(OTHER_SUPERVISOR, monday(10, 10), true, null, CLOCKS))
-                    .isInstanceOf(CaseActionForbidden.class);
+                    .isInstanceOf(DomainException.Forbidden.class);
         }
 
         @Test
         void aHandlerActsOnlyForTheirOwnDepartment() {
             var c = dispatchedToWater();
             assertThatThrownBy(() -> c.receive(GAS, monday(9, 10), null, CLOCKS))
-                    .isInstanceOf(CaseActionForbidden.class).hasMessageContaining("other-department");
+                    .isInstanceOf(DomainException.Forbidden.class).hasMessageContaining("other-department");
             assertThat(c.allowedActions(GAS, monday(9, 10))).isEmpty();
             assertThat(c.allowedActions(WATER, monday(9, 10))).containsExactly(CaseAction.RECEIVE,
                     CaseAction.REQUEST_RETURN, CaseAction.REQUEST_EXTENSION, CaseAction.REQUEST_VOID);
@@ -332,9 +332,9 @@ class CaseWorkflowTests {
         void aWrongRoleIsForbiddenWhateverTheState() {
             var c = supervisorReport(monday(9, 0));
             assertThatThrownBy(() -> c.dispatch(OPERATOR, monday(9, 5), "water", null, CLOCKS))
-                    .isInstanceOf(CaseActionForbidden.class).hasMessageContaining("wrong-role");
+                    .isInstanceOf(DomainException.Forbidden.class).hasMessageContaining("wrong-role");
             assertThatThrownBy(() -> c.accept(ADMIN, monday(9, 5), null, CLOCKS))
-                    .isInstanceOf(CaseActionForbidden.class);
+                    .isInstanceOf(DomainException.Forbidden.class);
         }
 
         @Test
@@ -346,14 +346,14 @@ class CaseWorkflowTests {
             c.file(SHIFT_LEAD, monday(9, 2), null, null, CLOCKS);
             c.urge(DISPATCHER, monday(9, 3), "快", CLOCKS);
             assertThatThrownBy(() -> c.urge(OPERATOR, monday(9, 3), "快", CLOCKS))
-                    .isInstanceOf(CaseActionForbidden.class);
+                    .isInstanceOf(DomainException.Forbidden.class);
         }
 
         @Test
         void onlyPeopleOnTheCaseMayAskToVoidIt() {
             var c = dispatchedToWater();
             assertThatThrownBy(() -> c.requestVoid(OTHER_SUPERVISOR, monday(9, 5), "误报", null, CLOCKS))
-                    .isInstanceOf(CaseActionForbidden.class).hasMessageContaining("not-on-case");
+                    .isInstanceOf(DomainException.Forbidden.class).hasMessageContaining("not-on-case");
             c.requestVoid(SUPERVISOR, monday(9, 5), "误报", null, CLOCKS);
             assertThat(c.pending(CaseRequest.Kind.VOID)).isPresent();
         }
@@ -380,9 +380,9 @@ class CaseWorkflowTests {
         @Test
         void aSupervisorReportsOnlyThroughTheSupervisorChannel() {
             assertThatThrownBy(() -> Case.report(report(Channel.HOTLINE, false, false), SUPERVISOR, "n",
-                    monday(9, 0), CLOCKS)).isInstanceOf(CaseActionForbidden.class);
+                    monday(9, 0), CLOCKS)).isInstanceOf(DomainException.Forbidden.class);
             assertThatThrownBy(() -> Case.report(report(Channel.SUPERVISOR, false, false), OPERATOR, "n",
-                    monday(9, 0), CLOCKS)).isInstanceOf(CaseActionForbidden.class);
+                    monday(9, 0), CLOCKS)).isInstanceOf(DomainException.Forbidden.class);
             assertThat(Case.report(report(Channel.HOTLINE, false, false),
                     Actor.of("x", null, Role.SHIFT_LEAD), "n", monday(9, 0), CLOCKS).status())
                     .isEqualTo(CaseStatus.REPORTED);

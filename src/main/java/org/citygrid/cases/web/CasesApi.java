@@ -21,7 +21,6 @@ import org.citygrid.calendar.TimeUnit;
 import org.citygrid.cases.ActionInput;
 import org.citygrid.cases.Actor;
 import org.citygrid.cases.CaseAction;
-import org.citygrid.cases.CaseActionForbidden;
 import org.citygrid.cases.CaseFilter;
 import org.citygrid.cases.CaseStatus;
 import org.citygrid.cases.Cases;
@@ -33,17 +32,12 @@ import org.citygrid.platform.DomainException;
 import org.citygrid.platform.security.CurrentUser;
 import org.citygrid.platform.web.PageResult;
 import org.citygrid.platform.web.Paging;
-import org.citygrid.platform.web.Problems;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,13 +61,11 @@ class CasesApi {
     private final Cases cases;
     private final Calendars calendars;
     private final MessageSource messages;
-    private final Problems problems;
 
-    CasesApi(Cases cases, Calendars calendars, MessageSource messages, Problems problems) {
+    CasesApi(Cases cases, Calendars calendars, MessageSource messages) {
         this.cases = cases;
         this.calendars = calendars;
         this.messages = messages;
-        this.problems = problems;
     }
 
     record NewCaseRequest(
@@ -167,24 +159,6 @@ class CasesApi {
                 .orElseThrow(() -> new DomainException.NotFound("cases.action.unknown", action));
         var c = cases.act(id, what, r.version(), r.input(), actor);
         return renderer(actor).view(c, cases.duplicateCandidates(c));
-    }
-
-    @ExceptionHandler(CaseActionForbidden.class)
-    ResponseEntity<ProblemDetail> forbidden(CaseActionForbidden e) {
-        return problem(problems.problem(HttpStatus.FORBIDDEN, "forbidden", e.messageKey(), e.arguments()));
-    }
-
-    /** A conflict with the case's state names the current state in the text and as {@code currentStatus}. */
-    @ExceptionHandler(DomainException.Conflict.class)
-    ResponseEntity<ProblemDetail> conflict(DomainException.Conflict e) {
-        var problem = problems.problem(HttpStatus.CONFLICT, "conflict", e.messageKey(), e.arguments());
-        Arrays.stream(e.arguments()).filter(CaseStatus.class::isInstance).findFirst()
-                .ifPresent(s -> problem.setProperty("currentStatus", ((CaseStatus) s).name()));
-        return problem(problem);
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(ProblemDetail p) {
-        return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
     }
 
     private CaseViews.Renderer renderer(Actor actor) {

@@ -50,7 +50,7 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<Object> domain(DomainException e) {
-        return switch (e) {
+        var response = switch (e) {
             case DomainException.NotFound nf -> respond(problems.problem(HttpStatus.NOT_FOUND, "not-found",
                     nf.messageKey(), nf.arguments()));
             case DomainException.Conflict c -> respond(problems.problem(HttpStatus.CONFLICT, "conflict",
@@ -68,7 +68,13 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
                 yield respond(problems.withErrors(problem,
                         List.of(new Problems.FieldError(b.field(), problem.getDetail()))));
             }
+            case DomainException.Forbidden f -> respond(problems.problem(HttpStatus.FORBIDDEN, "forbidden",
+                    f.messageKey(), f.arguments()));
         };
+        if (response.getBody() instanceof ProblemDetail problem) {
+            e.properties().forEach(problem::setProperty);
+        }
+        return response;
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)

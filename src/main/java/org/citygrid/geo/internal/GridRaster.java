@@ -121,15 +121,20 @@ final class GridRaster {
         if (!(cellY > 0)) {
             cellY = spanY > 0 ? spanY / Math.sqrt(n) : 1;
         }
-        double wanted = Math.max(1, spanX / cellX) * Math.max(1, spanY / cellY);
         double limit = (double) BUCKETS_PER_GRID * n + EXTRA_BUCKETS;
+        double wanted = Math.max(1, Math.ceil(spanX / cellX)) * Math.max(1, Math.ceil(spanY / cellY));
         if (wanted > limit) {
             double grow = Math.sqrt(wanted / limit);
             cellX *= grow;
             cellY *= grow;
         }
-        this.columns = (int) Math.max(1, Math.min(Integer.MAX_VALUE / 4, Math.ceil(spanX / cellX)));
-        this.rows = (int) Math.max(1, Math.min(Integer.MAX_VALUE / 4, Math.ceil(spanY / cellY)));
+        // a long thin extent can still exceed the limit when one side is a single cell: coarsen until it fits
+        while (Math.max(1, Math.ceil(spanX / cellX)) * Math.max(1, Math.ceil(spanY / cellY)) > limit) {
+            cellX *= 2;
+            cellY *= 2;
+        }
+        this.columns = (int) Math.max(1, Math.ceil(spanX / cellX));
+        this.rows = (int) Math.max(1, Math.ceil(spanY / cellY));
         this.scaleX = spanX > 0 ? columns / spanX : 0;
         this.scaleY = spanY > 0 ? rows / spanY : 0;
 

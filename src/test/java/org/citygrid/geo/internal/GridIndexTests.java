@@ -171,6 +171,29 @@ class GridIndexTests {
     }
 
     @Test
+    void tinyGridsFarApartOnOneLineAreFoundAndTheGapsBetweenThemAreEmpty() {
+        var grids = new ArrayList<Grid>();
+        for (int i = 0; i < 5; i++) {
+            double x = 100 + i * 0.25;
+            grids.add(new Grid("99030100100" + i, FACTORY.toGeometry(new Envelope(x, x + 1e-6, 30, 30 + 1e-6))));
+        }
+        var raster = raster(grids);
+        var probes = probes(grids, new Envelope(100, 101.000001, 30, 30.000001), 2_000, 17);
+        for (var g : grids) {
+            var c = g.geometry().getCentroid().getCoordinate();
+            probes.add(c);
+            probes.add(new Coordinate(c.x + 0.1, c.y));
+        }
+
+        var tally = compare(raster::locate, grids, probes);
+
+        assertThat(raster.locate(100.5000005, 30.0000005)).get().extracting(GridLocation::gridCode)
+                .isEqualTo("990301001002");
+        assertThat(raster.locate(100.6, 30.0000005)).isEmpty();
+        assertThat(tally.empty()).isGreaterThan(1_000);
+    }
+
+    @Test
     void anEmptyIndexFindsNothing() {
         var raster = GridRaster.of(List.of());
 

@@ -16,9 +16,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Point → unit grid lookups through the application's own GridIndex (STRtree + indexed point-in-area locators), built
- * from the database exactly as at start-up. Every query point lies in some grid; the points are cycled so the
- * benchmark does not ask the same point twice in a row.
+ * Point → unit grid lookups through the application's own GridIndex (flat bucket raster, rectangle fast path, indexed
+ * point-in-area locators for the other grids), built from the database exactly as at start-up. Every query point lies
+ * in some grid; the points are cycled so the benchmark does not ask the same point twice in a row.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

@@ -1,5 +1,6 @@
 package org.citygrid.geo.internal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,12 +10,6 @@ import org.citygrid.geo.GridLocation;
 import org.citygrid.geo.Locator;
 import org.citygrid.geo.SupervisionGridsChanged;
 import org.citygrid.geo.UnitGridsChanged;
-import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Envelope;
-import org.locationtech.jts.geom.Location;
-import org.locationtech.jts.index.ItemVisitor;
-import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
 import org.slf4j.Logger;
@@ -26,28 +21,21 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * The in-memory point → grid index: an STRtree of grid envelopes whose items hold the indexed point-in-area locator
- * that JTS's PreparedPolygon uses internally (called directly, so a lookup allocates no geometry). Built from the
- * database when it is first used after start or after a committed change of unit grids (several changes in a row,
- * as when the demo geography is built, cost one rebuild), then swapped in atomically; lookups between changes never
- * touch the database. Among the grids covering a point (interior or boundary) the one with the smallest code wins. The
- * supervision grid of a unit grid is that of its community, else that of its street; it is rebuilt when supervision
- * grids change too.
+ * The in-memory point → grid index ({@link GridRaster}: a flat bucket raster over the grids' envelopes, an envelope test
+ * for grids that are plain rectangles and JTS's indexed point-in-area locator for the others, so a lookup allocates no
+ * geometry). Built from the database when it is first used after start or after a committed change of unit grids
+ * (several changes in a row, as when the demo geography is built, cost one rebuild), then swapped in atomically;
+ * lookups between changes never touch the database. Among the grids covering a point (interior or boundary) the one
+ * with the smallest code wins. The supervision grid of a unit grid is that of its community, else that of its street;
+ * it is rebuilt when supervision grids change too.
  */
 @Component
 class GridIndex implements Locator {
 
     private static final Logger log = LoggerFactory.getLogger(GridIndex.class);
 
-    /** One grid in the index; {@code rank} is its position in code order (smaller code → smaller rank). */
-    private record Entry(int rank, GridLocation location, IndexedPointInAreaLocator locator) {
-    }
-
-    private record Snapshot(STRtree tree, int size) {
-    }
-
     private final JdbcClient jdbc;
-    private volatile Snapshot snapshot = new Snapshot(null, 0);
+    private volatile GridRaster snapshot = GridRaster.EMPTY;
     /** Set by a committed change; the next lookup rebuilds once, however many changes came before it. */
     private volatile boolean stale = true;
 
@@ -60,13 +48,7 @@ class GridIndex implements Locator {
         if (stale) {
             rebuildIfStale();
         }
-        var tree = snapshot.tree();
-        if (tree == null) {
-            return Optional.empty();
-        }
-        var finder = new Finder(new Coordinate(lon, lat));
-        tree.query(new Envelope(lon, lon, lat, lat), finder);
-        return finder.best == null ? Optional.empty() : Optional.of(finder.best.location());
+        return snapshot.locate(lon, lat);
     }
 
     /** How many grids the index holds. */
@@ -112,44 +94,20 @@ class GridIndex implements Locator {
         log.info("Unit grid index rebuilt: {} grids", rows.size());
     }
 
-    private static Snapshot build(List<String[]> rows, Map<String, String> supervision) {
-        if (rows.isEmpty()) {
-            return new Snapshot(null, 0);
-        }
+    private static GridRaster build(List<String[]> rows, Map<String, String> supervision) {
         var reader = new WKTReader();
-        var tree = new STRtree();
-        for (int rank = 0; rank < rows.size(); rank++) {
-            var row = rows.get(rank);
+        var grids = new ArrayList<GridRaster.Grid>(rows.size());
+        for (var row : rows) {
             try {
                 var geometry = reader.read(row[4]);
-                var locator = new IndexedPointInAreaLocator(geometry);
-                locator.locate(geometry.getCoordinate());
                 var supervisionGrid = row[1] != null && supervision.containsKey(row[1]) ? supervision.get(row[1])
                         : row[2] == null ? null : supervision.get(row[2]);
-                tree.insert(geometry.getEnvelopeInternal(),
-                        new Entry(rank, new GridLocation(row[0], row[1], row[2], row[3], supervisionGrid), locator));
+                grids.add(new GridRaster.Grid(new GridLocation(row[0], row[1], row[2], row[3], supervisionGrid),
+                        geometry));
             } catch (ParseException e) {
                 throw new IllegalStateException("Unreadable geometry of unit grid " + row[0], e);
             }
         }
-        tree.build();
-        return new Snapshot(tree, rows.size());
-    }
-
-    private static final class Finder implements ItemVisitor {
-        private final Coordinate point;
-        private Entry best;
-
-        Finder(Coordinate point) {
-            this.point = point;
-        }
-
-        @Override
-        public void visitItem(Object item) {
-            var entry = (Entry) item;
-            if ((best == null || entry.rank() < best.rank()) && entry.locator().locate(point) != Location.EXTERIOR) {
-                best = entry;
-            }
-        }
+        return GridRaster.of(grids);
     }
 }

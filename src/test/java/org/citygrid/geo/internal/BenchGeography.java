@@ -163,7 +163,8 @@ public final class BenchGeography {
                 + "min_lon, min_lat, max_lon, max_lat, area_m2, synthetic) VALUES (?,?,?,?,?,?,?,?,?,?,?)", args);
     }
 
-    private static DataSource database(String name) {
+    /** The in-memory database of that name (created and migrated on first use; the same one afterwards). */
+    static DataSource database(String name) {
         var db = new JdbcDataSource();
         db.setURL("jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;"
                 + "DB_CLOSE_DELAY=-1");

@@ -18,6 +18,7 @@ import org.citygrid.cases.internal.CaseRepository;
 import org.citygrid.catalog.Catalog;
 import org.citygrid.catalog.ClassKind;
 import org.citygrid.geo.Crs;
+import org.citygrid.geo.GridLocation;
 import org.citygrid.geo.Locator;
 import org.citygrid.org.OrgDirectory;
 import org.citygrid.org.Role;
@@ -96,9 +97,24 @@ public class Cases {
         if (c.version() != version) {
             throw new DomainException.Conflict("cases.version.stale", version, c.version());
         }
+        if ((action == CaseAction.SEND_VERIFY || action == CaseAction.SEND_CHECK)
+                && (in.supervisor() == null || in.supervisor().isBlank())) {
+            in = withGridSupervisor(c, in);
+        }
         CaseActions.perform(c, action, in, by, now(), clocks);
         checkReferences(c, action, in);
         return repository.save(c);
+    }
+
+    /**
+     * Verify and check tasks go by default to the supervisor of the case's supervision grid (WORKFLOW.md); without one
+     * the input stays as it is and the action asks for a supervisor.
+     */
+    private ActionInput withGridSupervisor(Case c, ActionInput in) {
+        return locator.locate(c.lon(), c.lat()).map(GridLocation::supervisor)
+                .map(supervisor -> new ActionInput(in.note(), in.departmentCode(), supervisor, in.amount(), in.unit(),
+                        in.reason(), in.parentId(), in.passed(), in.urgent(), in.attachmentIds()))
+                .orElse(in);
     }
 
     private void checkReferences(Case c, CaseAction action, ActionInput in) {

@@ -17,7 +17,7 @@ final class CaseFixtures {
     static final Clocks CLOCKS = new Clocks(StageClockCalculator.of(WorkingCalendar.mondayToFriday()),
             StageLimits.defaults());
     static final GridLocation GRID = new GridLocation("110101001001001", "110101001001", "110101001", "110101",
-            "SG-01");
+            "SG-01", "supervisor1");
 
     static final Actor SUPERVISOR = Actor.of("supervisor1", null, Role.SUPERVISOR);
     static final Actor OTHER_SUPERVISOR = Actor.of("supervisor2", null, Role.SUPERVISOR);

@@ -71,6 +71,26 @@ class CasesApiTests {
     }
 
     @Test
+    void verifyAndCheckTasksGoToTheGridsSupervisorUnlessOneIsNamed() throws Exception {
+        var gridSupervisor = locator.locate(LON, LAT).orElseThrow().supervisor();
+        assertThat(gridSupervisor).startsWith("supervisor");
+        var body = postReport("operator1", report("operator1", "HOTLINE", "01001", LON, LAT))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+
+        act(id, "operator1", "send-verify", "").andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("PENDING_VERIFY"))
+                .andExpect(jsonPath("$.verifier").value(gridSupervisor));
+
+        var other = gridSupervisor.equals("supervisor1") ? "supervisor2" : "supervisor1";
+        var named = postReport("operator1", report("operator1", "HOTLINE", "01001", LON, LAT))
+                .andReturn().getResponse().getContentAsString();
+        long namedId = ((Number) JsonPath.read(named, "$.id")).longValue();
+        act(namedId, "operator1", "send-verify", "\"supervisor\":\"" + other + "\"")
+                .andExpect(jsonPath("$.verifier").value(other));
+    }
+
+    @Test
     void theDemoPointLiesInDongcheng() {
         assertThat(locator.locate(LON, LAT)).hasValueSatisfying(g -> assertThat(g.districtCode()).isEqualTo("110101"));
     }

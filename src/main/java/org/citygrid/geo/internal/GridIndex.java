@@ -85,16 +85,17 @@ class GridIndex implements Locator {
         var rows = jdbc.sql("SELECT code, community_code, street_code, district_code, geometry FROM geo_unit_grid "
                 + "ORDER BY code").query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getString(5)}).list();
-        var supervision = new HashMap<String, String>();
-        jdbc.sql("SELECT m.division_code, g.code FROM geo_supervision_grid_member m JOIN geo_supervision_grid g "
-                + "ON g.id = m.supervision_grid").query(rs -> {
-                    supervision.put(rs.getString(1), rs.getString(2));
+        var supervision = new HashMap<String, String[]>();
+        jdbc.sql("SELECT m.division_code, g.code, g.supervisor FROM geo_supervision_grid_member m "
+                + "JOIN geo_supervision_grid g ON g.id = m.supervision_grid").query(rs -> {
+                    supervision.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
                 });
         snapshot = build(rows, supervision);
         log.info("Unit grid index rebuilt: {} grids", rows.size());
     }
 
-    private static GridRaster build(List<String[]> rows, Map<String, String> supervision) {
+    /** {@code supervision}: division code → {supervision grid code, supervisor}. */
+    private static GridRaster build(List<String[]> rows, Map<String, String[]> supervision) {
         var reader = new WKTReader();
         var grids = new ArrayList<GridRaster.Grid>(rows.size());
         for (var row : rows) {
@@ -102,8 +103,9 @@ class GridIndex implements Locator {
                 var geometry = reader.read(row[4]);
                 var supervisionGrid = row[1] != null && supervision.containsKey(row[1]) ? supervision.get(row[1])
                         : row[2] == null ? null : supervision.get(row[2]);
-                grids.add(new GridRaster.Grid(new GridLocation(row[0], row[1], row[2], row[3], supervisionGrid),
-                        geometry));
+                grids.add(new GridRaster.Grid(new GridLocation(row[0], row[1], row[2], row[3],
+                        supervisionGrid == null ? null : supervisionGrid[0],
+                        supervisionGrid == null ? null : supervisionGrid[1]), geometry));
             } catch (ParseException e) {
                 throw new IllegalStateException("Unreadable geometry of unit grid " + row[0], e);
             }

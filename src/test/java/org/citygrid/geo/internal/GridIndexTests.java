@@ -85,7 +85,7 @@ class GridIndexTests {
 
     private static GridRaster raster(List<Grid> byCode) {
         return GridRaster.of(byCode.stream()
-                .map(g -> new GridRaster.Grid(new GridLocation(g.code(), null, null, "990101", null), g.geometry()))
+                .map(g -> new GridRaster.Grid(new GridLocation(g.code(), null, null, "990101", null, null), g.geometry()))
                 .toList());
     }
 

@@ -101,9 +101,28 @@ class WorkbenchQueueTests {
     }
 
     @Test
+    void aSupervisorsQueueHoldsTheVerifyTasksGivenToThemAndNoOneElses() throws Exception {
+        var body = mvc.perform(post("/api/v1/cases").with(httpBasic("operator1", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(REPORT.replace("SUPERVISOR", "HOTLINE")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+        assertThat(queue("supervisor4", "supervisor")).doesNotContain(row(id));
+        act(id, "operator1", "send-verify", "\"supervisor\":\"supervisor4\"");
+        assertThat(queue("supervisor4", "supervisor")).contains(row(id));
+        assertThat(queue("supervisor3", "supervisor")).doesNotContain(row(id));
+        assertThat(queue("operator1", "operator")).doesNotContain(row(id));
+    }
+
+    @Test
+    void theLeaderSeesEveryOpenCase() throws Exception {
+        long id = report();
+        assertThat(queue("leader", "leader")).contains(row(id));
+    }
+
+    @Test
     void anEmptyQueueSaysSoInASentence() throws Exception {
-        // supervisor5 is tasked with nothing in these tests
-        var page = page("supervisor5", "supervisor", 0);
+        // nothing is dispatched to the telecom department in these tests
+        var page = page("h-telecom", "department", 0);
         assertThat(page).contains("id=\"queue-empty\"").doesNotContain("id=\"queue-table\"");
     }
 

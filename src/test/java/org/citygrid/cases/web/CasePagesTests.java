@@ -1,7 +1,10 @@
 package org.citygrid.cases.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -87,5 +90,51 @@ class CasePagesTests {
     @Test
     void anUnknownCaseIsNotFound() throws Exception {
         mvc.perform(get("/cases/999999999").with(httpBasic("operator1", PASSWORD))).andExpect(status().isNotFound());
+    }
+
+    private int version(long id) throws Exception {
+        var current = mvc.perform(get("/api/v1/cases/" + id).with(httpBasic("operator1", PASSWORD)))
+                .andReturn().getResponse().getContentAsString();
+        return JsonPath.read(current, "$.version");
+    }
+
+    private String caseStatus(long id) throws Exception {
+        var current = mvc.perform(get("/api/v1/cases/" + id).with(httpBasic("operator1", PASSWORD)))
+                .andReturn().getResponse().getContentAsString();
+        return JsonPath.read(current, "$.status");
+    }
+
+    @Test
+    void theOperatorAcceptsAReportFromThePageWithANote() throws Exception {
+        long id = report();
+        assertThat(page(id, "operator1", Locale.SIMPLIFIED_CHINESE)).contains("data-action-button=\"accept\"");
+        mvc.perform(post("/cases/" + id + "/actions/accept").with(httpBasic("operator1", PASSWORD)).with(csrf())
+                        .param("version", String.valueOf(version(id))).param("note", "已电话确认"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/cases/" + id))
+                .andExpect(flash().attributeExists("done"));
+        assertThat(caseStatus(id)).isEqualTo("PENDING_FILING");
+        assertThat(page(id, "operator1", Locale.SIMPLIFIED_CHINESE)).contains("已电话确认");
+    }
+
+    @Test
+    void aStaleVersionFromThePageIsRefusedWithAMessageAndChangesNothing() throws Exception {
+        long id = report();
+        int seen = version(id);
+        act(id, "operator1", "accept", "");
+        mvc.perform(post("/cases/" + id + "/actions/close").with(httpBasic("shiftlead1", PASSWORD)).with(csrf())
+                        .param("version", String.valueOf(seen)))
+                .andExpect(redirectedUrl("/cases/" + id)).andExpect(flash().attributeExists("refused"));
+        assertThat(caseStatus(id)).isEqualTo("PENDING_FILING");
+    }
+
+    @Test
+    void actionsThatNeedMoreThanANoteAreNotTakenFromThePage() throws Exception {
+        long id = report();
+        act(id, "operator1", "accept", "");
+        mvc.perform(post("/cases/" + id + "/actions/file").with(httpBasic("shiftlead1", PASSWORD)).with(csrf())
+                        .param("version", String.valueOf(version(id))))
+                .andExpect(status().isNotFound());
+        assertThat(caseStatus(id)).isEqualTo("PENDING_FILING");
+        assertThat(page(id, "shiftlead1", Locale.SIMPLIFIED_CHINESE)).doesNotContain("data-action-button=\"file\"");
     }
 }

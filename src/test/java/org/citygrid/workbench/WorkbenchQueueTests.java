@@ -76,7 +76,11 @@ class WorkbenchQueueTests {
     void theOperatorsQueueListsAFreshReportWithALinkToItsPage() throws Exception {
         long id = report();
         var queue = queue("operator1", "operator");
-        assertThat(queue).contains(row(id)).contains("href=\"/cases/" + id + "\"").contains("01001");
+        assertThat(queue).contains(row(id)).contains("href=\"/cases/" + id + "\"");
+        int start = queue.indexOf(row(id));
+        var tr = queue.substring(start, queue.indexOf("</tr>", start));
+        assertThat(tr).contains("01001").contains("text-bg-success").contains("待受理")
+                .containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
     }
 
     @Test

@@ -9,12 +9,19 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.http.HttpStatus;
 
 /** Sends each person to their workbench, and shows a workbench to those whose role owns it. */
 @Controller
 class WorkbenchController {
+
+    private final WorkbenchQueue queue;
+
+    WorkbenchController(WorkbenchQueue queue) {
+        this.queue = queue;
+    }
 
     @GetMapping("/")
     String home(@AuthenticationPrincipal CurrentUser user) {
@@ -24,7 +31,8 @@ class WorkbenchController {
     }
 
     @GetMapping("/workbench/{slug}")
-    String workbench(@PathVariable String slug, @AuthenticationPrincipal CurrentUser user, Model model) {
+    String workbench(@PathVariable String slug, @RequestParam(defaultValue = "0") int page,
+                     @AuthenticationPrincipal CurrentUser user, Model model) {
         var workbench = Workbench.bySlug(slug)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!user.hasRole(workbench.role().name())) {
@@ -32,6 +40,9 @@ class WorkbenchController {
         }
         model.addAttribute("workbench", workbench);
         model.addAttribute("prefix", workbench.messagePrefix());
+        if (WorkbenchQueue.hasQueue(workbench)) {
+            model.addAttribute("queue", queue.page(workbench, user, page));
+        }
         model.addAttribute("others", Arrays.stream(Workbench.values())
                 .filter(w -> w != workbench && user.hasRole(w.role().name())).toList());
         return "workbench/workbench";

@@ -1,0 +1,140 @@
+package org.citygrid.cases.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.Locale;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+/** The case page: header, clocks, timeline and the viewer's actions, and the same 404 as the API for others. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("demo")
+class CasePagesTests {
+
+    static final String PASSWORD = "Demo@2026";
+    static final String REPORT = """
+            {"channel":"SUPERVISOR","kind":"COMPONENT","classCode":"01001","lon":116.4039,"lat":39.9151,
+             "description":"井盖破损"}""";
+
+    @Autowired
+    MockMvc mvc;
+
+    private long report() throws Exception {
+        var body = mvc.perform(post("/api/v1/cases").with(httpBasic("supervisor1", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(REPORT))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(body, "$.id")).longValue();
+    }
+
+    private void act(long id, String user, String action, String fields) throws Exception {
+        var current = mvc.perform(get("/api/v1/cases/" + id).with(httpBasic("operator1", PASSWORD)))
+                .andReturn().getResponse().getContentAsString();
+        int version = JsonPath.read(current, "$.version");
+        mvc.perform(post("/api/v1/cases/" + id + "/actions/" + action).with(httpBasic(user, PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\":" + version + (fields.isEmpty() ? "" : "," + fields) + "}"))
+                .andExpect(status().isOk());
+    }
+
+    private String page(long id, String user, Locale locale) throws Exception {
+        return mvc.perform(get("/cases/" + id + "?lang=" + locale.toLanguageTag()).with(httpBasic(user, PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    @Test
+    void theCasePageShowsTheHeaderTheClocksAndTheTimeline() throws Exception {
+        long id = report();
+        act(id, "operator1", "accept", "");
+        var html = page(id, "shiftlead1", Locale.SIMPLIFIED_CHINESE);
+        assertThat(html).contains("井盖破损").contains("待立案").contains("01001")
+                .contains("data-action=\"report\"").contains("data-action=\"accept\"")
+                .contains("operator1").contains("待受理").containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}")
+                .contains("id=\"case-stages\"");
+        // the shift lead may file it now; the actions are labels, taken via the API
+        assertThat(html).contains("data-action=\"file\"").contains("立案");
+    }
+
+    @Test
+    void theCasePageSpeaksEnglishWhenAskedTo() throws Exception {
+        long id = report();
+        var html = page(id, "operator1", Locale.ENGLISH);
+        assertThat(html).contains("Timeline").contains("What you can do now").contains("data-action=\"accept\"");
+    }
+
+    @Test
+    void aHandlerOfAnotherDepartmentGetsNotFound() throws Exception {
+        long id = report();
+        act(id, "operator1", "accept", "");
+        act(id, "shiftlead1", "file", "\"urgent\":false");
+        act(id, "dispatcher1", "dispatch", "\"departmentCode\":\"water\"");
+        assertThat(page(id, "h-water", Locale.SIMPLIFIED_CHINESE)).contains("data-action=\"receive\"");
+        mvc.perform(get("/cases/" + id).with(httpBasic("h-drainage", PASSWORD))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anUnknownCaseIsNotFound() throws Exception {
+        mvc.perform(get("/cases/999999999").with(httpBasic("operator1", PASSWORD))).andExpect(status().isNotFound());
+    }
+
+    private int version(long id) throws Exception {
+        var current = mvc.perform(get("/api/v1/cases/" + id).with(httpBasic("operator1", PASSWORD)))
+                .andReturn().getResponse().getContentAsString();
+        return JsonPath.read(current, "$.version");
+    }
+
+    private String caseStatus(long id) throws Exception {
+        var current = mvc.perform(get("/api/v1/cases/" + id).with(httpBasic("operator1", PASSWORD)))
+                .andReturn().getResponse().getContentAsString();
+        return JsonPath.read(current, "$.status");
+    }
+
+    @Test
+    void theOperatorAcceptsAReportFromThePageWithANote() throws Exception {
+        long id = report();
+        assertThat(page(id, "operator1", Locale.SIMPLIFIED_CHINESE)).contains("data-action-button=\"accept\"");
+        mvc.perform(post("/cases/" + id + "/actions/accept").with(httpBasic("operator1", PASSWORD)).with(csrf())
+                        .param("version", String.valueOf(version(id))).param("note", "已电话确认"))
+                .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/cases/" + id))
+                .andExpect(flash().attributeExists("done"));
+        assertThat(caseStatus(id)).isEqualTo("PENDING_FILING");
+        assertThat(page(id, "operator1", Locale.SIMPLIFIED_CHINESE)).contains("已电话确认");
+    }
+
+    @Test
+    void aStaleVersionFromThePageIsRefusedWithAMessageAndChangesNothing() throws Exception {
+        long id = report();
+        int seen = version(id);
+        act(id, "operator1", "accept", "");
+        mvc.perform(post("/cases/" + id + "/actions/close").with(httpBasic("shiftlead1", PASSWORD)).with(csrf())
+                        .param("version", String.valueOf(seen)))
+                .andExpect(redirectedUrl("/cases/" + id)).andExpect(flash().attributeExists("refused"));
+        assertThat(caseStatus(id)).isEqualTo("PENDING_FILING");
+    }
+
+    @Test
+    void actionsThatNeedMoreThanANoteAreNotTakenFromThePage() throws Exception {
+        long id = report();
+        act(id, "operator1", "accept", "");
+        mvc.perform(post("/cases/" + id + "/actions/file").with(httpBasic("shiftlead1", PASSWORD)).with(csrf())
+                        .param("version", String.valueOf(version(id))))
+                .andExpect(status().isNotFound());
+        assertThat(caseStatus(id)).isEqualTo("PENDING_FILING");
+        assertThat(page(id, "shiftlead1", Locale.SIMPLIFIED_CHINESE)).doesNotContain("data-action-button=\"file\"");
+    }
+}

@@ -1,0 +1,137 @@
+package org.citygrid.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.jayway.jsonpath.JsonPath;
+
+/** The queues of the workbenches, with the demo accounts: who sees which case, and where it goes after an action. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("demo")
+class WorkbenchQueueTests {
+
+    static final String PASSWORD = "Demo@2026";
+    static final String REPORT = """
+            {"channel":"SUPERVISOR","kind":"COMPONENT","classCode":"01001","lon":116.4039,"lat":39.9151,
+             "description":"井盖破损"}""";
+    private static final Pattern PAGES = Pattern.compile("data-pages=\"(\\d+)\"");
+
+    @Autowired
+    MockMvc mvc;
+
+    private long report() throws Exception {
+        var body = mvc.perform(post("/api/v1/cases").with(httpBasic("supervisor1", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(REPORT))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return ((Number) JsonPath.read(body, "$.id")).longValue();
+    }
+
+    private void act(long id, String user, String action, String fields) throws Exception {
+        var current = mvc.perform(get("/api/v1/cases/" + id).with(httpBasic("operator1", PASSWORD)))
+                .andReturn().getResponse().getContentAsString();
+        int version = JsonPath.read(current, "$.version");
+        mvc.perform(post("/api/v1/cases/" + id + "/actions/" + action).with(httpBasic(user, PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"version\":" + version + (fields.isEmpty() ? "" : "," + fields) + "}"))
+                .andExpect(status().isOk());
+    }
+
+    private String page(String user, String slug, int page) throws Exception {
+        return mvc.perform(get("/workbench/" + slug + "?page=" + page).with(httpBasic(user, PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    /** All pages of a workbench's queue, one after the other (other tests share the demo database). */
+    private String queue(String user, String slug) throws Exception {
+        var first = page(user, slug, 0);
+        var m = PAGES.matcher(first);
+        assertThat(m.find()).as("the workbench shows a queue").isTrue();
+        int pages = Integer.parseInt(m.group(1));
+        var all = new StringBuilder(first);
+        for (int p = 1; p < pages; p++) {
+            all.append(page(user, slug, p));
+        }
+        return all.toString();
+    }
+
+    private static String row(long id) {
+        return "data-case-id=\"" + id + "\"";
+    }
+
+    @Test
+    void theOperatorsQueueListsAFreshReportWithALinkToItsPage() throws Exception {
+        long id = report();
+        var queue = queue("operator1", "operator");
+        assertThat(queue).contains(row(id)).contains("href=\"/cases/" + id + "\"");
+        int start = queue.indexOf(row(id));
+        var tr = queue.substring(start, queue.indexOf("</tr>", start));
+        assertThat(tr).contains("01001").contains("text-bg-success").contains("待受理")
+                .containsPattern("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+    }
+
+    @Test
+    void anAcceptedReportLeavesTheOperatorsQueueForTheShiftLeads() throws Exception {
+        long id = report();
+        assertThat(queue("shiftlead1", "shift-lead")).doesNotContain(row(id));
+        act(id, "operator1", "accept", "");
+        assertThat(queue("operator1", "operator")).doesNotContain(row(id));
+        assertThat(queue("shiftlead1", "shift-lead")).contains(row(id));
+    }
+
+    @Test
+    void aDepartmentHandlerSeesOnlyTheirDepartmentsCases() throws Exception {
+        long id = report();
+        act(id, "operator1", "accept", "");
+        act(id, "shiftlead1", "file", "\"urgent\":false");
+        assertThat(queue("dispatcher1", "dispatcher")).contains(row(id));
+        act(id, "dispatcher1", "dispatch", "\"departmentCode\":\"water\"");
+        assertThat(queue("dispatcher1", "dispatcher")).doesNotContain(row(id));
+        assertThat(queue("h-water", "department")).contains(row(id));
+        assertThat(queue("h-drainage", "department")).doesNotContain(row(id));
+    }
+
+    @Test
+    void aSupervisorsQueueHoldsTheVerifyTasksGivenToThemAndNoOneElses() throws Exception {
+        var body = mvc.perform(post("/api/v1/cases").with(httpBasic("operator1", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(REPORT.replace("SUPERVISOR", "HOTLINE")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(body, "$.id")).longValue();
+        assertThat(queue("supervisor4", "supervisor")).doesNotContain(row(id));
+        act(id, "operator1", "send-verify", "\"supervisor\":\"supervisor4\"");
+        assertThat(queue("supervisor4", "supervisor")).contains(row(id));
+        assertThat(queue("supervisor3", "supervisor")).doesNotContain(row(id));
+        assertThat(queue("operator1", "operator")).doesNotContain(row(id));
+    }
+
+    @Test
+    void theLeaderSeesEveryOpenCase() throws Exception {
+        long id = report();
+        assertThat(queue("leader", "leader")).contains(row(id));
+    }
+
+    @Test
+    void anEmptyQueueSaysSoInASentence() throws Exception {
+        // nothing is dispatched to the telecom department in these tests
+        var page = page("h-telecom", "department", 0);
+        assertThat(page).contains("id=\"queue-empty\"").doesNotContain("id=\"queue-table\"");
+    }
+
+    @Test
+    void theAdminsWorkbenchHasNoQueue() throws Exception {
+        assertThat(page("admin", "admin", 0)).doesNotContain("id=\"queue\"");
+    }
+}

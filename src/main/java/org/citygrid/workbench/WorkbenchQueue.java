@@ -4,14 +4,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 import org.citygrid.cases.Actor;
 import org.citygrid.cases.Case;
@@ -22,7 +20,6 @@ import org.citygrid.cases.Cases;
 import org.citygrid.cases.Light;
 import org.citygrid.cases.StageClock;
 import org.citygrid.catalog.Catalog;
-import org.citygrid.org.Role;
 import org.citygrid.platform.security.CurrentUser;
 import org.citygrid.platform.web.Paging;
 import org.springframework.stereotype.Component;
@@ -134,9 +131,6 @@ class WorkbenchQueue {
     }
 
     static Actor actor(CurrentUser user) {
-        var roles = user.roles().stream()
-                .map(name -> Arrays.stream(Role.values()).filter(r -> r.name().equals(name)).findFirst().orElse(null))
-                .filter(Objects::nonNull).collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-        return new Actor(user.username(), roles, user.departmentCode());
+        return Actor.of(user);
     }
 }

@@ -2,12 +2,8 @@ package org.citygrid.cases.web;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -27,7 +23,6 @@ import org.citygrid.cases.Cases;
 import org.citygrid.cases.Channel;
 import org.citygrid.catalog.ClassKind;
 import org.citygrid.geo.Crs;
-import org.citygrid.org.Role;
 import org.citygrid.platform.DomainException;
 import org.citygrid.platform.security.CurrentUser;
 import org.citygrid.platform.web.PageResult;
@@ -167,12 +162,6 @@ class CasesApi {
     }
 
     static Actor actor(CurrentUser user) {
-        var roles = user.roles().stream().map(CasesApi::role).filter(Objects::nonNull)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(Role.class)));
-        return new Actor(user.username(), roles, user.departmentCode());
-    }
-
-    private static Role role(String name) {
-        return Arrays.stream(Role.values()).filter(r -> r.name().equals(name)).findFirst().orElse(null);
+        return Actor.of(user);
     }
 }

@@ -9,6 +9,9 @@ import org.citygrid.cases.ActionInput;
 import org.citygrid.cases.CaseAction;
 import org.citygrid.cases.Cases;
 import org.citygrid.catalog.Catalog;
+import org.citygrid.org.DepartmentKind;
+import org.citygrid.org.OrgDirectory;
+import org.citygrid.org.Role;
 import org.citygrid.platform.DomainException;
 import org.citygrid.platform.security.CurrentUser;
 import org.springframework.context.MessageSource;
@@ -22,7 +25,6 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -33,11 +35,15 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class CasePages {
 
-    /** The actions that need nothing but the version and an optional note: these the page can take itself. */
-    static final Set<CaseAction> NOTE_ONLY = EnumSet.of(CaseAction.ACCEPT, CaseAction.RECEIVE,
-            CaseAction.APPROVE_RETURN, CaseAction.DENY_RETURN, CaseAction.DENY_EXTENSION, CaseAction.APPROVE_PARK,
-            CaseAction.DENY_PARK, CaseAction.RESUME, CaseAction.CLOSE, CaseAction.APPROVE_VOID, CaseAction.DENY_VOID,
-            CaseAction.URGE);
+    /**
+     * The actions the page's form can take: all but those that need a number or another case (extensions, merging),
+     * which stay with the API for now. The form carries note, reason, department, supervisor, urgent and passed;
+     * the domain says which of them an action needs.
+     */
+    static final Set<CaseAction> ON_PAGE = EnumSet.complementOf(EnumSet.of(CaseAction.REPORT, CaseAction.MERGE,
+            CaseAction.REQUEST_EXTENSION, CaseAction.APPROVE_EXTENSION));
+    /** Actions whose outcome is the {@code passed} choice: the page offers a button for each outcome. */
+    static final Set<CaseAction> WITH_OUTCOME = EnumSet.of(CaseAction.VERIFY, CaseAction.CHECK);
     static final int MAX_NOTE = 4000;
 
     private final Cases cases;
@@ -45,7 +51,10 @@ class CasePages {
     private final Catalog catalog;
     private final MessageSource messages;
 
-    CasePages(Cases cases, Calendars calendars, Catalog catalog, MessageSource messages) {
+    private final OrgDirectory org;
+
+    CasePages(Cases cases, Calendars calendars, Catalog catalog, MessageSource messages, OrgDirectory org) {
+        this.org = org;
         this.cases = cases;
         this.calendars = calendars;
         this.catalog = catalog;
@@ -60,20 +69,44 @@ class CasePages {
         var view = new CaseViews.Renderer(cases.now(), calendars.zone(), cases.clocks().calculator(), messages,
                 LocaleContextHolder.getLocale(), actor).view(c, List.of());
         model.addAttribute("c", view);
-        model.addAttribute("onPage", view.allowedActions().stream().filter(CasePages::onPage).toList());
+        var onPage = view.allowedActions().stream().filter(CasePages::onPage).toList();
+        model.addAttribute("onPage", onPage);
+        model.addAttribute("withOutcome", WITH_OUTCOME.stream().map(CaseAction::wireName).toList());
+        if (onPage.contains(CaseAction.DISPATCH.wireName())) {
+            model.addAttribute("departments", org.departments().stream()
+                    .filter(d -> d.kind() != DepartmentKind.BUREAU_UNIT).toList());
+        }
+        if (onPage.contains(CaseAction.SEND_VERIFY.wireName()) || onPage.contains(CaseAction.SEND_CHECK.wireName())) {
+            model.addAttribute("supervisors", org.peopleWithRole(Role.SUPERVISOR));
+        }
         model.addAttribute("className", catalog.find(c.kind(), c.classCode()).map(cls -> cls.name()).orElse(""));
         return "cases/case";
     }
 
-    /** Takes a note-only action from the page's form; refusals come back to the page as a message. */
+    /** What the page's form sends with an action; blank fields count as absent. */
+    record ActionForm(int version, String note, String reason, String departmentCode, String supervisor,
+                      Boolean passed, Boolean urgent) {
+
+        ActionInput input(String note) {
+            return new ActionInput(note, blankToNull(departmentCode), blankToNull(supervisor), null, null,
+                    blankToNull(reason), null, passed, urgent, null);
+        }
+
+        private static String blankToNull(String value) {
+            return value == null || value.isBlank() ? null : value.strip();
+        }
+    }
+
+    /** Takes an action from the page's form; refusals (missing field, wrong state, stale version) come back as a message. */
     @PostMapping("/cases/{id}/actions/{action}")
     @PreAuthorize("isAuthenticated()")
-    String act(@PathVariable long id, @PathVariable String action, @RequestParam int version,
-               @RequestParam(required = false) String note, @AuthenticationPrincipal CurrentUser user,
-               RedirectAttributes redirect) {
+    String act(@PathVariable long id, @PathVariable String action, ActionForm form,
+               @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
         var actor = CasesApi.actor(user);
-        var what = CaseAction.fromWireName(action).filter(NOTE_ONLY::contains)
+        var what = CaseAction.fromWireName(action).filter(ON_PAGE::contains)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        var note = form.note();
+        var version = form.version();
         find(id, actor);
         var text = note == null || note.isBlank() ? null : note.strip();
         var locale = LocaleContextHolder.getLocale();
@@ -81,7 +114,10 @@ class CasePages {
             if (text != null && text.length() > MAX_NOTE) {
                 throw new DomainException.Invalid("note", "cases.page.note-too-long", MAX_NOTE);
             }
-            cases.act(id, what, version, ActionInput.note(text), actor);
+            if (form.reason() != null && form.reason().length() > MAX_NOTE) {
+                throw new DomainException.Invalid("reason", "cases.page.note-too-long", MAX_NOTE);
+            }
+            cases.act(id, what, version, form.input(text), actor);
             redirect.addFlashAttribute("done", messages.getMessage(what.messageKey(), null, locale));
         } catch (DomainException e) {
             redirect.addFlashAttribute("refused", messages.getMessage(e.messageKey(), e.arguments(), locale));
@@ -101,7 +137,7 @@ class CasePages {
     }
 
     private static boolean onPage(String wireName) {
-        return CaseAction.fromWireName(wireName).filter(NOTE_ONLY::contains).isPresent();
+        return CaseAction.fromWireName(wireName).filter(ON_PAGE::contains).isPresent();
     }
 
     private org.citygrid.cases.Case find(long id, org.citygrid.cases.Actor actor) {

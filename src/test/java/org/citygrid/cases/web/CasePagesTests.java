@@ -128,13 +128,50 @@ class CasePagesTests {
     }
 
     @Test
-    void actionsThatNeedMoreThanANoteAreNotTakenFromThePage() throws Exception {
+    void extensionsAndMergingAreNotTakenFromThePage() throws Exception {
         long id = report();
-        act(id, "operator1", "accept", "");
-        mvc.perform(post("/cases/" + id + "/actions/file").with(httpBasic("shiftlead1", PASSWORD)).with(csrf())
+        mvc.perform(post("/cases/" + id + "/actions/merge").with(httpBasic("operator1", PASSWORD)).with(csrf())
                         .param("version", String.valueOf(version(id))))
                 .andExpect(status().isNotFound());
-        assertThat(caseStatus(id)).isEqualTo("PENDING_FILING");
-        assertThat(page(id, "shiftlead1", Locale.SIMPLIFIED_CHINESE)).doesNotContain("data-action-button=\"file\"");
+        assertThat(caseStatus(id)).isEqualTo("REPORTED");
+        assertThat(page(id, "operator1", Locale.SIMPLIFIED_CHINESE)).doesNotContain("data-action-button=\"merge\"")
+                .contains("data-action-button=\"accept\"");
+    }
+
+    private org.springframework.test.web.servlet.ResultActions pageAct(long id, String user, String action,
+                                                                         String... params) throws Exception {
+        var request = post("/cases/" + id + "/actions/" + action).with(httpBasic(user, PASSWORD)).with(csrf())
+                .param("version", String.valueOf(version(id)));
+        for (int i = 0; i < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return mvc.perform(request).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void theWholeLoopCanBeWorkedFromTheCasePage() throws Exception {
+        long id = report();
+        pageAct(id, "operator1", "accept");
+        assertThat(page(id, "shiftlead1", Locale.SIMPLIFIED_CHINESE)).contains("data-action-button=\"file\"")
+                .contains("id=\"action-urgent\"");
+        pageAct(id, "shiftlead1", "file", "urgent", "false");
+        assertThat(page(id, "dispatcher1", Locale.SIMPLIFIED_CHINESE)).contains("id=\"action-department\"");
+        pageAct(id, "dispatcher1", "dispatch").andExpect(flash().attributeExists("refused"));
+        assertThat(caseStatus(id)).isEqualTo("PENDING_DISPATCH");
+        pageAct(id, "dispatcher1", "dispatch", "departmentCode", "water");
+        assertThat(caseStatus(id)).isEqualTo("DISPATCHED");
+        pageAct(id, "h-water", "receive");
+        pageAct(id, "h-water", "feedback", "note", "已更换").andExpect(flash().attributeExists("refused"));
+        pageAct(id, "h-water", "feedback", "note", "已更换", "reason", "相机故障");
+        assertThat(caseStatus(id)).isEqualTo("PENDING_CHECK");
+        pageAct(id, "operator1", "send-check", "supervisor", "");
+        var checker = com.jayway.jsonpath.JsonPath.<String>read(mvc.perform(get("/api/v1/cases/" + id)
+                .with(httpBasic("operator1", PASSWORD))).andReturn().getResponse().getContentAsString(), "$.checker");
+        assertThat(page(id, checker, Locale.SIMPLIFIED_CHINESE)).contains("data-action-button=\"check-passed\"")
+                .contains("data-action-button=\"check-failed\"");
+        pageAct(id, checker, "check", "passed", "true");
+        assertThat(caseStatus(id)).isEqualTo("PENDING_CLOSE");
+        pageAct(id, "shiftlead1", "close");
+        assertThat(caseStatus(id)).isEqualTo("CLOSED");
     }
 }

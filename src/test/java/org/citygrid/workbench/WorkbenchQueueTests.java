@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.regex.Pattern;
 
+import org.citygrid.support.DemoCases;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,30 +25,18 @@ import com.jayway.jsonpath.JsonPath;
 @ActiveProfiles("demo")
 class WorkbenchQueueTests {
 
-    static final String PASSWORD = "Demo@2026";
-    static final String REPORT = """
-            {"channel":"SUPERVISOR","kind":"COMPONENT","classCode":"01001","lon":116.4039,"lat":39.9151,
-             "description":"井盖破损"}""";
+    static final String PASSWORD = DemoCases.PASSWORD;
     private static final Pattern PAGES = Pattern.compile("data-pages=\"(\\d+)\"");
 
     @Autowired
     MockMvc mvc;
 
     private long report() throws Exception {
-        var body = mvc.perform(post("/api/v1/cases").with(httpBasic("supervisor1", PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON).content(REPORT))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return ((Number) JsonPath.read(body, "$.id")).longValue();
+        return new DemoCases(mvc).report();
     }
 
     private void act(long id, String user, String action, String fields) throws Exception {
-        var current = mvc.perform(get("/api/v1/cases/" + id).with(httpBasic("operator1", PASSWORD)))
-                .andReturn().getResponse().getContentAsString();
-        int version = JsonPath.read(current, "$.version");
-        mvc.perform(post("/api/v1/cases/" + id + "/actions/" + action).with(httpBasic(user, PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"version\":" + version + (fields.isEmpty() ? "" : "," + fields) + "}"))
-                .andExpect(status().isOk());
+        new DemoCases(mvc).act(id, user, action, fields);
     }
 
     private String page(String user, String slug, int page) throws Exception {
@@ -107,7 +96,7 @@ class WorkbenchQueueTests {
     @Test
     void aSupervisorsQueueHoldsTheVerifyTasksGivenToThemAndNoOneElses() throws Exception {
         var body = mvc.perform(post("/api/v1/cases").with(httpBasic("operator1", PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON).content(REPORT.replace("SUPERVISOR", "HOTLINE")))
+                        .contentType(MediaType.APPLICATION_JSON).content(DemoCases.REPORT.replace("SUPERVISOR", "HOTLINE")))
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         long id = ((Number) JsonPath.read(body, "$.id")).longValue();
         assertThat(queue("supervisor4", "supervisor")).doesNotContain(row(id));

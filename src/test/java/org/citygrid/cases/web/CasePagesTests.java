@@ -11,11 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.Locale;
 
+import org.citygrid.support.DemoCases;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -27,29 +27,25 @@ import com.jayway.jsonpath.JsonPath;
 @ActiveProfiles("demo")
 class CasePagesTests {
 
-    static final String PASSWORD = "Demo@2026";
-    static final String REPORT = """
-            {"channel":"SUPERVISOR","kind":"COMPONENT","classCode":"01001","lon":116.4039,"lat":39.9151,
-             "description":"井盖破损"}""";
+    static final String PASSWORD = DemoCases.PASSWORD;
 
     @Autowired
     MockMvc mvc;
 
     private long report() throws Exception {
-        var body = mvc.perform(post("/api/v1/cases").with(httpBasic("supervisor1", PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON).content(REPORT))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return ((Number) JsonPath.read(body, "$.id")).longValue();
+        return new DemoCases(mvc).report();
     }
 
     private void act(long id, String user, String action, String fields) throws Exception {
-        var current = mvc.perform(get("/api/v1/cases/" + id).with(httpBasic("operator1", PASSWORD)))
-                .andReturn().getResponse().getContentAsString();
-        int version = JsonPath.read(current, "$.version");
-        mvc.perform(post("/api/v1/cases/" + id + "/actions/" + action).with(httpBasic(user, PASSWORD))
-                        .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"version\":" + version + (fields.isEmpty() ? "" : "," + fields) + "}"))
-                .andExpect(status().isOk());
+        new DemoCases(mvc).act(id, user, action, fields);
+    }
+
+    private int version(long id) throws Exception {
+        return new DemoCases(mvc).version(id);
+    }
+
+    private String caseStatus(long id) throws Exception {
+        return new DemoCases(mvc).statusOf(id);
     }
 
     private String page(long id, String user, Locale locale) throws Exception {
@@ -90,18 +86,6 @@ class CasePagesTests {
     @Test
     void anUnknownCaseIsNotFound() throws Exception {
         mvc.perform(get("/cases/999999999").with(httpBasic("operator1", PASSWORD))).andExpect(status().isNotFound());
-    }
-
-    private int version(long id) throws Exception {
-        var current = mvc.perform(get("/api/v1/cases/" + id).with(httpBasic("operator1", PASSWORD)))
-                .andReturn().getResponse().getContentAsString();
-        return JsonPath.read(current, "$.version");
-    }
-
-    private String caseStatus(long id) throws Exception {
-        var current = mvc.perform(get("/api/v1/cases/" + id).with(httpBasic("operator1", PASSWORD)))
-                .andReturn().getResponse().getContentAsString();
-        return JsonPath.read(current, "$.status");
     }
 
     @Test
@@ -165,7 +149,7 @@ class CasePagesTests {
         pageAct(id, "h-water", "feedback", "note", "已更换", "reason", "相机故障");
         assertThat(caseStatus(id)).isEqualTo("PENDING_CHECK");
         pageAct(id, "operator1", "send-check", "supervisor", "");
-        var checker = com.jayway.jsonpath.JsonPath.<String>read(mvc.perform(get("/api/v1/cases/" + id)
+        var checker = JsonPath.<String>read(mvc.perform(get("/api/v1/cases/" + id)
                 .with(httpBasic("operator1", PASSWORD))).andReturn().getResponse().getContentAsString(), "$.checker");
         assertThat(page(id, checker, Locale.SIMPLIFIED_CHINESE)).contains("data-action-button=\"check-passed\"")
                 .contains("data-action-button=\"check-failed\"");

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
 
+import org.citygrid.org.Person;
 import org.citygrid.org.Role;
 import org.citygrid.platform.security.CurrentUser;
 
@@ -28,6 +29,18 @@ public record Actor(String username, Set<Role> roles, String departmentCode) {
             }
         }
         return new Actor(user.username(), roles, user.departmentCode());
+    }
+
+    /**
+     * The platform itself (SLA escalations, auto-dispatch), acting in the role the action's rule needs; shown on the
+     * timeline as 系统 / System.
+     */
+    public static Actor system(Role actingAs) {
+        return new Actor(Person.SYSTEM_USERNAME, Set.of(actingAs), null);
+    }
+
+    public boolean isSystem() {
+        return Person.SYSTEM_USERNAME.equals(username);
     }
 
     public boolean holds(Role role) {

@@ -16,6 +16,9 @@ import org.springframework.data.relational.core.mapping.Table;
 @Table("person")
 public class Person {
 
+    /** The name the platform acts under (SLA escalations, auto-dispatch); no account may take it. */
+    public static final String SYSTEM_USERNAME = "system";
+
     @Id
     private Long id;
     private String username;

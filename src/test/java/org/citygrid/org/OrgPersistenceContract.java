@@ -85,6 +85,14 @@ abstract class OrgPersistenceContract {
     }
 
     @Test
+    void reservesTheSystemUsernameForThePlatformItself() {
+        assertThatThrownBy(() -> accounts.createPerson(new Accounts.NewPerson(Person.SYSTEM_USERNAME, "系统", null,
+                null, EnumSet.of(Role.LEADER), "Secret123"), false))
+                .isInstanceOf(DomainException.Invalid.class);
+        assertThat(people.existsByUsername(Person.SYSTEM_USERNAME)).isFalse();
+    }
+
+    @Test
     void rejectsADuplicateUsername() {
         var name = unique("p");
         accounts.createPerson(new Accounts.NewPerson(name, "王五", null, null, EnumSet.of(Role.LEADER), "Secret123"),

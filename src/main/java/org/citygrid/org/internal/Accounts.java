@@ -79,6 +79,9 @@ public class Accounts {
         if (!USERNAME.matcher(p.username()).matches()) {
             throw new DomainException.Invalid("username", "org.person.username.invalid", p.username());
         }
+        if (Person.SYSTEM_USERNAME.equals(p.username())) {
+            throw new DomainException.Invalid("username", "org.person.username.reserved", p.username());
+        }
         if (people.existsByUsername(p.username())) {
             throw new DomainException.Conflict("org.person.username.taken", p.username());
         }

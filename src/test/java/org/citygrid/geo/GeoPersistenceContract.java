@@ -149,7 +149,8 @@ abstract class GeoPersistenceContract {
         assertThat(fine).isGreaterThan(coarse);
         assertThat(page.total()).isEqualTo(fine);
         assertThat(page.items()).extracting(UnitGrids.UnitGrid::code).isSortedAccordingTo(Comparator.naturalOrder());
-        assertThat(page.items()).allSatisfy(g -> assertThat(g.areaM2()).isLessThan(500 * 500 * 1.11));
+        // slivers under half a cell join a neighbour, which stays under 1.6 cells
+        assertThat(page.items()).allSatisfy(g -> assertThat(g.areaM2()).isLessThan(500 * 500 * 1.6));
         assertThat(locator.locate(104.0001, 25.0001)).get().extracting(GridLocation::gridCode)
                 .isEqualTo(page.items().stream().filter(g -> g.geometry().getEnvelopeInternal()
                         .contains(104.0001, 25.0001)).map(UnitGrids.UnitGrid::code).findFirst().orElseThrow());

@@ -17,13 +17,15 @@ import org.locationtech.jts.geom.util.PolygonExtracter;
 /**
  * Cuts divisions into square unit grids. The lattice is laid in a {@link LocalProjection} centred on the parent
  * division and anchored at its north-west corner, so that cells line up across communities; each cell is clipped to
- * every area it touches (a grid never crosses a community boundary). A piece smaller than 10 % of a full cell is a
- * sliver and is merged into the neighbouring piece of the same area with which it shares the longest edge (kept alone
- * when it has none). Pieces are numbered row by row from north to south, west to east within a row.
+ * every area it touches (a grid never crosses a community boundary). A piece smaller than half a full cell is a
+ * sliver and is merged into the neighbouring piece of the same area with which it shares the longest edge, preferring
+ * neighbours that stay under 1.6 cells (kept alone when it shares an edge with none), so that grids stay near the
+ * 10,000 m² of GB/T 30428.1 where boundaries cut the lattice. Pieces are numbered row by row from north to south, west to east within a row.
  */
 final class GridGenerator {
 
-    static final double SLIVER_SHARE = 0.10;
+    static final double SLIVER_SHARE = 0.50;
+    static final double MAX_MERGED_SHARE = 1.6;
 
     /** An area to fill with grids: a community, a street or a district, by its own code. */
     record Area(String code, DivisionLevel level, Geometry wgs84) {
@@ -129,18 +131,7 @@ final class GridGenerator {
             if (!sliver.alive || sliver.metres.getArea() >= threshold) {
                 continue;
             }
-            Piece best = null;
-            double bestLength = 0;
-            for (int[] d : new int[][] {{-1, 0}, {0, -1}, {0, 1}, {1, 0}}) {
-                var other = byCell.get(key(sliver.row + d[0], sliver.col + d[1]));
-                if (other != null && other.alive) {
-                    double shared = sliver.metres.intersection(other.metres).getLength();
-                    if (shared > bestLength) {
-                        best = other;
-                        bestLength = shared;
-                    }
-                }
-            }
+            var best = neighbourToMergeInto(sliver, byCell);
             if (best != null) {
                 var merged = polygonal(best.metres.union(sliver.metres));
                 if (merged != null) {
@@ -149,6 +140,29 @@ final class GridGenerator {
                 }
             }
         }
+    }
+
+    /**
+     * The live piece of the four cells around a sliver that shares the longest edge with it, preferring one that stays
+     * within {@link #MAX_MERGED_SHARE} of a cell after taking the sliver in (null when none shares an edge).
+     */
+    private Piece neighbourToMergeInto(Piece sliver, Map<Long, Piece> byCell) {
+        Piece best = null;
+        double bestScore = 0;
+        for (int[] d : new int[][] {{-1, 0}, {0, -1}, {0, 1}, {1, 0}}) {
+            var other = byCell.get(key(sliver.row + d[0], sliver.col + d[1]));
+            if (other == null || !other.alive) {
+                continue;
+            }
+            double shared = sliver.metres.intersection(other.metres).getLength();
+            boolean fits = other.metres.getArea() + sliver.metres.getArea() <= MAX_MERGED_SHARE * cell * cell;
+            double score = shared > 0 && fits ? shared + 4 * cell : shared;
+            if (score > bestScore) {
+                best = other;
+                bestScore = score;
+            }
+        }
+        return best;
     }
 
     private static long key(int row, int col) {

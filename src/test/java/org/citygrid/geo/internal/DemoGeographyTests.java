@@ -62,7 +62,9 @@ class DemoGeographyTests {
         double sum = all.stream().mapToDouble(UnitGrids.UnitGrid::areaM2).sum();
         double area = divisions.division("110101").areaM2();
 
-        assertThat(all.size()).isBetween(3_500, 8_000);
+        assertThat(all.size()).isBetween(3_800, 4_600);
+        long offSize = all.stream().filter(g -> g.areaM2() < 2_500 || g.areaM2() > 16_000).count();
+        assertThat(offSize).as("grids far from 10,000 m²").isLessThan(all.size() / 100);
         assertThat(sum).isCloseTo(area, within(area * 0.005));
         assertThat(all).allSatisfy(g -> assertThat(g.code()).startsWith(g.communityCode()).hasSize(15));
     }

@@ -114,6 +114,22 @@ class GridGeneratorTests {
     }
 
     @Test
+    void aPieceUnderHalfACellIsASliverButOneOverHalfIsAGridOfItsOwn() {
+        var underHalf = rectangle(-522.5, -400, 522.5, 400);
+        var overHalf = rectangle(-527.5, -400, 527.5, 400);
+
+        var merged = new GridGenerator(underHalf, 100).generate(List.of(
+                new GridGenerator.Area("990101", DivisionLevel.DISTRICT, underHalf)));
+        var kept = new GridGenerator(overHalf, 100).generate(List.of(
+                new GridGenerator.Area("990101", DivisionLevel.DISTRICT, overHalf)));
+
+        assertThat(merged).hasSize(80);
+        assertThat(merged.stream().filter(g -> g.areaM2() > 14_000)).hasSize(8);
+        assertThat(kept).hasSize(88);
+        assertThat(kept.stream().filter(g -> g.areaM2() < 6_000)).hasSize(8);
+    }
+
+    @Test
     void refusesMoreGridsInACommunityThanItsThreeDigitsAllow() {
         var big = rectangle(-2000, -2000, 2000, 2000);
         assertThatThrownBy(() -> new GridGenerator(big, 100).generate(List.of(

@@ -45,7 +45,8 @@ public class RoutingRule {
                            boolean autoDispatch, boolean enabled) {
     }
 
-    static RoutingRule create(Settings s) {
+    /** A new rule from settings the caller has checked ({@link RoutingRules} does). */
+    public static RoutingRule create(Settings s) {
         var rule = new RoutingRule(null, null, null, null, null, 0, false, false, 0);
         rule.change(s);
         return rule;

@@ -100,6 +100,18 @@ class RoutingPagesTests {
     }
 
     @Test
+    void theCasePageSaysWhichRuleDispatchedACaseAutomatically() throws Exception {
+        long rule = rules.create(new RoutingRule.Settings(null, "01001", null, "water", 7, true, true)).id();
+        long id = filed();
+
+        var html = html("dispatcher1", "/cases/" + id + "?lang=zh-CN");
+
+        assertThat(html).contains("由派遣规则 #" + rule + " 自动派遣").contains("自动派遣（规则 #" + rule + "）");
+        assertThat(html("dispatcher1", "/cases/" + id + "?lang=en"))
+                .contains("Dispatched automatically by routing rule #" + rule);
+    }
+
+    @Test
     void theDispatchersQueueShowsTheSuggestionAndItsReason() throws Exception {
         long rule = waterRule();
         long id = filed();

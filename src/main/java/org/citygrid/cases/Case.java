@@ -51,6 +51,7 @@ public class Case {
     private String reporterPhone;
     private String reportedBy;
     private String externalId;
+    private String componentId;
     private Instant reportedAt;
     private CaseStatus status;
     private String departmentCode;
@@ -102,6 +103,7 @@ public class Case {
         c.reporterPhone = r.reporterPhone();
         c.reportedBy = by.username();
         c.externalId = r.externalId();
+        c.componentId = r.componentId();
         c.reportedAt = at;
         c.status = CaseStatus.REPORTED;
         c.updatedAt = at;
@@ -176,11 +178,16 @@ public class Case {
 
     /** 派遣: a new assignment; HANDLE starts with the class's limit (the caller checks the department exists). */
     public void dispatch(Actor by, Instant at, String department, String note, Clocks clocks) {
+        dispatch(by, at, department, note, null, clocks);
+    }
+
+    /** 派遣 with a reason on the timeline: how the department relates to the routing suggestion (see Routing). */
+    public void dispatch(Actor by, Instant at, String department, String note, String reason, Clocks clocks) {
         authorize(CaseAction.DISPATCH, by, at);
         departmentCode = required("departmentCode", department);
         assignments.add(new Assignment(assignments.size() + 1, department, at, by.username(), null, null,
                 Assignment.Outcome.ACTIVE));
-        move(CaseAction.DISPATCH, by, at, CaseStatus.DISPATCHED, note, null, clocks);
+        move(CaseAction.DISPATCH, by, at, CaseStatus.DISPATCHED, note, reason, clocks);
     }
 
     /** 接收 */
@@ -530,6 +537,7 @@ public class Case {
     public String reporterPhone() { return reporterPhone; }
     public String reportedBy() { return reportedBy; }
     public String externalId() { return externalId; }
+    public String componentId() { return componentId; }
     public Instant reportedAt() { return reportedAt; }
     public CaseStatus status() { return status; }
     public String departmentCode() { return departmentCode; }

@@ -18,7 +18,7 @@ public final class CaseActions {
             case FILE -> c.file(by, at, in.urgent(), in.note(), clocks);
             case REJECT -> c.reject(by, at, in.reason(), in.note(), clocks);
             case MERGE -> c.merge(by, at, in.parentId() == null ? null : new CaseId(in.parentId()), in.note(), clocks);
-            case DISPATCH -> c.dispatch(by, at, in.departmentCode(), in.note(), clocks);
+            case DISPATCH -> c.dispatch(by, at, in.departmentCode(), in.note(), in.reason(), clocks);
             case RECEIVE -> c.receive(by, at, in.note(), clocks);
             case REQUEST_RETURN -> c.requestReturn(by, at, in.reason(), in.note(), clocks);
             case APPROVE_RETURN -> c.approveReturn(by, at, in.note(), clocks);

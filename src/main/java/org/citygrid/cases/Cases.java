@@ -50,10 +50,11 @@ public class Cases {
     private final Catalog catalog;
     private final Locator locator;
     private final OrgDirectory org;
+    private final Routing routing;
     private final Clock clock;
 
     Cases(CaseRepository repository, CaseNumbers numbers, CaseQueries queries, StageClockCalculator calculator,
-          Calendars calendars, Catalog catalog, Locator locator, OrgDirectory org, Clock clock) {
+          Calendars calendars, Catalog catalog, Locator locator, OrgDirectory org, Routing routing, Clock clock) {
         this.repository = repository;
         this.numbers = numbers;
         this.queries = queries;
@@ -62,16 +63,25 @@ public class Cases {
         this.catalog = catalog;
         this.locator = locator;
         this.org = org;
+        this.routing = routing;
         this.clock = clock;
     }
 
     /** A report as the API receives it, before its class and location are resolved. */
     public record NewCase(Channel channel, ClassKind kind, String classCode, double lon, double lat, Crs crs,
                           String address, String description, boolean selfHandled, String reporterName,
-                          String reporterPhone, String externalId) {
+                          String reporterPhone, String externalId, String componentId) {
+
+        /** A report that names no component. */
+        public NewCase(Channel channel, ClassKind kind, String classCode, double lon, double lat, Crs crs,
+                       String address, String description, boolean selfHandled, String reporterName,
+                       String reporterPhone, String externalId) {
+            this(channel, kind, classCode, lon, lat, crs, address, description, selfHandled, reporterName,
+                    reporterPhone, externalId, null);
+        }
     }
 
-    /** 上报: 422 for an unknown class or a point outside every grid of the platform. */
+    /** 上报: 422 for an unknown class, a point outside every grid of the platform or a component not in the inventory. */
     @Transactional
     public Case report(NewCase r, Actor by) {
         var at = now();
@@ -81,10 +91,11 @@ public class Cases {
         var wgs = crs.toWgs84(r.lon(), r.lat());
         var location = locator.locate(wgs.lon(), wgs.lat()).orElseThrow(() -> new DomainException.Invalid("lon",
                 "cases.report.outside", r.lon(), r.lat()));
+        var component = routing.checkedComponent(r.componentId());
         var limit = cls.handleLimit();
         var report = new NewReport(r.channel(), cls.kind(), cls.code(), new Limit(limit.amount(), limit.unit()),
                 cls.urgent(), r.selfHandled(), wgs.lon(), wgs.lat(), location, r.address(), r.description(),
-                r.reporterName(), r.reporterPhone(), r.externalId());
+                r.reporterName(), r.reporterPhone(), r.externalId(), component);
         // a failed report rolls back and gives its number back
         var number = numbers.next(at.atZone(calendars.zone()).toLocalDate());
         return repository.save(Case.report(report, by, number, at, clocks));
@@ -100,6 +111,9 @@ public class Cases {
         if ((action == CaseAction.SEND_VERIFY || action == CaseAction.SEND_CHECK)
                 && (in.supervisor() == null || in.supervisor().isBlank())) {
             in = withGridSupervisor(c, in);
+        }
+        if (action == CaseAction.DISPATCH && !by.isSystem()) {
+            in = in.withReason(routing.dispatchReason(c, in.departmentCode()));
         }
         CaseActions.perform(c, action, in, by, now(), clocks);
         checkReferences(c, action, in);

@@ -17,11 +17,14 @@ import org.citygrid.cases.CaseFilter;
 import org.citygrid.cases.CaseRequest;
 import org.citygrid.cases.CaseStatus;
 import org.citygrid.cases.Cases;
+import org.citygrid.cases.DispatchSuggestion;
+import org.citygrid.cases.Routing;
 import org.citygrid.cases.Light;
 import org.citygrid.cases.StageClock;
 import org.citygrid.catalog.Catalog;
 import org.citygrid.platform.security.CurrentUser;
 import org.citygrid.platform.web.Paging;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,9 +44,9 @@ class WorkbenchQueue {
     private static final Set<CaseRequest.Kind> DISPATCHER_REQUESTS = EnumSet.of(CaseRequest.Kind.RETURN,
             CaseRequest.Kind.EXTENSION, CaseRequest.Kind.PARK);
 
-    /** One row of the queue table. */
+    /** One row of the queue table; a case waiting for dispatch carries the routing suggestion. */
     record Row(long id, String caseNo, String classCode, String className, CaseStatus status, String gridCode,
-               String reportedAt, String deadline, Light light, boolean overdue) {
+               String reportedAt, String deadline, Light light, boolean overdue, DispatchSuggestion suggestion) {
     }
 
     /** One page of rows; {@code page} is 0-based. */
@@ -52,10 +55,12 @@ class WorkbenchQueue {
 
     private final Cases cases;
     private final Catalog catalog;
+    private final Routing routing;
 
-    WorkbenchQueue(Cases cases, Catalog catalog) {
+    WorkbenchQueue(Cases cases, Catalog catalog, Routing routing) {
         this.cases = cases;
         this.catalog = catalog;
+        this.routing = routing;
     }
 
     /** Whether the workbench has a queue at all (the admin's has none). */
@@ -74,16 +79,19 @@ class WorkbenchQueue {
         var sorted = candidates.stream().sorted(urgency).toList();
         int totalPages = Math.max(1, (sorted.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int p = Math.min(Math.max(page, 0), totalPages - 1);
-        var rows = sorted.stream().skip((long) p * PAGE_SIZE).limit(PAGE_SIZE).map(c -> row(c, now)).toList();
+        var rows = sorted.stream().skip((long) p * PAGE_SIZE).limit(PAGE_SIZE)
+                .map(c -> row(c, now, workbench == Workbench.DISPATCHER)).toList();
         return new QueuePage(rows, p, totalPages, sorted.size());
     }
 
-    private Row row(Case c, Instant now) {
+    private Row row(Case c, Instant now, boolean withSuggestion) {
         var calc = cases.clocks().calculator();
         var name = catalog.find(c.kind(), c.classCode()).map(cls -> cls.name()).orElse("");
         return new Row(c.id().value(), c.caseNo(), c.classCode(), name, c.status(), c.gridCode(),
                 TIME.format(c.reportedAt()), currentDeadline(c).map(TIME::format).orElse(null), c.light(now, calc),
-                c.stages().stream().anyMatch(s -> s.isRunning() && s.isOverdue(now)));
+                c.stages().stream().anyMatch(s -> s.isRunning() && s.isOverdue(now)),
+                withSuggestion && c.status() == CaseStatus.PENDING_DISPATCH
+                        ? routing.suggest(c, LocaleContextHolder.getLocale()) : null);
     }
 
     private static java.util.Optional<Instant> currentDeadline(Case c) {

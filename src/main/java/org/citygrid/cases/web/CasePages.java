@@ -8,6 +8,7 @@ import org.citygrid.calendar.Calendars;
 import org.citygrid.cases.ActionInput;
 import org.citygrid.cases.CaseAction;
 import org.citygrid.cases.Cases;
+import org.citygrid.cases.Routing;
 import org.citygrid.catalog.Catalog;
 import org.citygrid.org.DepartmentKind;
 import org.citygrid.org.OrgDirectory;
@@ -52,9 +53,12 @@ class CasePages {
     private final MessageSource messages;
 
     private final OrgDirectory org;
+    private final Routing routing;
 
-    CasePages(Cases cases, Calendars calendars, Catalog catalog, MessageSource messages, OrgDirectory org) {
+    CasePages(Cases cases, Calendars calendars, Catalog catalog, MessageSource messages, OrgDirectory org,
+              Routing routing) {
         this.org = org;
+        this.routing = routing;
         this.cases = cases;
         this.calendars = calendars;
         this.catalog = catalog;
@@ -75,6 +79,8 @@ class CasePages {
         if (onPage.contains(CaseAction.DISPATCH.wireName())) {
             model.addAttribute("departments", org.departments().stream()
                     .filter(d -> d.kind() != DepartmentKind.BUREAU_UNIT).toList());
+            // the dispatch form preselects the suggested department; choosing another is the override
+            model.addAttribute("suggestion", routing.suggest(c, LocaleContextHolder.getLocale()));
         }
         if (onPage.contains(CaseAction.SEND_VERIFY.wireName()) || onPage.contains(CaseAction.SEND_CHECK.wireName())) {
             model.addAttribute("supervisors", org.peopleWithRole(Role.SUPERVISOR));

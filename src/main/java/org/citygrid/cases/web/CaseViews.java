@@ -55,7 +55,7 @@ final class CaseViews {
                     String verifier, String checker, Long parentId, OffsetDateTime closedAt, Light light,
                     boolean overdue, OffsetDateTime handleDeadline, List<StageView> stages,
                     List<AssignmentView> assignments, List<RequestView> requests, List<String> allowedActions,
-                    List<TimelineView> timeline, List<CandidateView> duplicateCandidates) {
+                    List<TimelineView> timeline, List<CandidateView> duplicateCandidates, String componentId) {
     }
 
     record CandidateView(long id, String caseNo, CaseStatus status, String statusLabel, int distanceMeters,
@@ -83,7 +83,7 @@ final class CaseViews {
                     c.requests().stream().map(this::request).toList(),
                     c.allowedActions(viewer, now).stream().map(CaseAction::wireName).toList(),
                     c.timeline().stream().map(this::entry).toList(),
-                    candidates.stream().map(this::candidate).toList());
+                    candidates.stream().map(this::candidate).toList(), c.componentId());
         }
 
         private CandidateView candidate(DuplicateCandidate d) {

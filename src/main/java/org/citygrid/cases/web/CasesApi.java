@@ -10,6 +10,7 @@ import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import org.citygrid.calendar.Calendars;
@@ -75,7 +76,8 @@ class CasesApi {
             Boolean selfHandled,
             @Size(max = 100) String reporterName,
             @Size(max = 32) String reporterPhone,
-            @Size(max = 100) String externalId) {
+            @Size(max = 100) String externalId,
+            @Pattern(regexp = "\\d{17}") String componentId) {
     }
 
     record ActionRequest(
@@ -105,7 +107,7 @@ class CasesApi {
         var actor = actor(user);
         var created = cases.report(new Cases.NewCase(r.channel(), r.kind(), r.classCode().strip(), r.lon(), r.lat(),
                 r.crs(), r.address(), r.description(), Boolean.TRUE.equals(r.selfHandled()), r.reporterName(),
-                r.reporterPhone(), r.externalId()), actor);
+                r.reporterPhone(), r.externalId(), r.componentId()), actor);
         return ResponseEntity.created(URI.create("/api/v1/cases/" + created.id().value()))
                 .body(renderer(actor).view(created, cases.duplicateCandidates(created)));
     }

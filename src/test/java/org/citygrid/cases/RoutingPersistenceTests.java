@@ -1,0 +1,5 @@
+package org.citygrid.cases;
+
+/** Routing's persistence rules on the embedded H2 (PostgreSQL mode). */
+class RoutingPersistenceTests extends RoutingPersistenceContract {
+}

@@ -49,12 +49,37 @@ final class Gazetteer {
     private final List<Named> divisions;
     private final Map<String, Named> byCode;
     private final List<Addressed> addresses;
+    /** Address points by each of their keys (normalised name, normalised address). */
+    private final Map<String, List<Addressed>> byKey = new HashMap<>();
+    /** Address points (their index) by every two-character piece of their keys, for fragments of a key. */
+    private final Map<String, List<Integer>> byBigram = new HashMap<>();
+    private int longestKey;
 
     private Gazetteer(List<Named> divisions, List<Addressed> addresses) {
         this.divisions = divisions;
         this.addresses = addresses;
         this.byCode = new HashMap<>();
         divisions.forEach(d -> byCode.put(d.entry().code(), d));
+        for (int i = 0; i < addresses.size(); i++) {
+            index(i, addresses.get(i));
+        }
+    }
+
+    private void index(int i, Addressed a) {
+        for (var key : a.nameKey().equals(a.addressKey()) ? List.of(a.nameKey()) : List.of(a.nameKey(),
+                a.addressKey())) {
+            if (key.isEmpty()) {
+                continue;
+            }
+            byKey.computeIfAbsent(key, k -> new ArrayList<>(1)).add(a);
+            longestKey = Math.max(longestKey, key.length());
+            for (int at = 0; at + 2 <= key.length(); at++) {
+                var postings = byBigram.computeIfAbsent(key.substring(at, at + 2), k -> new ArrayList<>());
+                if (postings.isEmpty() || postings.getLast() != i) {
+                    postings.add(i);
+                }
+            }
+        }
     }
 
     static Gazetteer of(List<DivisionEntry> divisions, List<AddressEntry> addresses) {
@@ -101,10 +126,14 @@ final class Gazetteer {
                 scored.add(division(q, d, spans));
             }
         });
-        for (var a : addresses) {
-            var candidate = address(q, a, spans);
-            if (candidate != null) {
-                scored.add(candidate);
+        var found = addressesIn(q);
+        found.forEach((a, span) -> scored.add(address(q, a, span, 1, spans)));
+        for (var a : addressesAround(q)) {
+            if (!found.containsKey(a)) {
+                var within = shortestContaining(q, a.nameKey(), a.addressKey());
+                if (within != null) {
+                    scored.add(address(q, a, new int[] {0, q.length()}, q.length() / (double) within.length(), spans));
+                }
             }
         }
         return scored.stream().sorted(Comparator.comparingDouble((Scored s) -> -s.candidate().score())
@@ -168,20 +197,41 @@ final class Gazetteer {
         return new Scored(candidate, e.code());
     }
 
-    private Scored address(String q, Addressed a, Map<String, int[]> spans) {
-        var span = longer(occurrence(q, a.nameKey()), occurrence(q, a.addressKey()));
-        double partial = 1;
-        if (span == null && q.length() >= MIN_SHORT_NAME) {
-            var within = shortestContaining(q, a.nameKey(), a.addressKey());
-            if (within == null) {
-                return null;
+    /** Address points whose name or address occurs in the query, with the longest such occurrence. */
+    private Map<Addressed, int[]> addressesIn(String q) {
+        var found = new java.util.LinkedHashMap<Addressed, int[]>();
+        for (int from = 0; from < q.length(); from++) {
+            for (int to = from + 1; to <= Math.min(q.length(), from + longestKey); to++) {
+                var hits = byKey.get(q.substring(from, to));
+                if (hits == null) {
+                    continue;
+                }
+                var span = new int[] {from, to};
+                hits.forEach(a -> found.merge(a, span, Gazetteer::longer));
             }
-            span = new int[] {0, q.length()};
-            partial = q.length() / (double) within.length();
         }
-        if (span == null) {
-            return null;
+        return found;
+    }
+
+    /** Address points that may contain the whole query: those with its rarest two-character piece. */
+    private List<Addressed> addressesAround(String q) {
+        if (q.length() < MIN_SHORT_NAME) {
+            return List.of();
         }
+        List<Integer> rarest = null;
+        for (int at = 0; at + 2 <= q.length(); at++) {
+            var postings = byBigram.get(q.substring(at, at + 2));
+            if (postings == null) {
+                return List.of();
+            }
+            if (rarest == null || postings.size() < rarest.size()) {
+                rarest = postings;
+            }
+        }
+        return rarest.stream().map(addresses::get).toList();
+    }
+
+    private Scored address(String q, Addressed a, int[] span, double partial, Map<String, int[]> spans) {
         var bits = new BitSet(q.length());
         mark(bits, span);
         var e = a.entry();
@@ -229,14 +279,6 @@ final class Gazetteer {
         if (span != null) {
             bits.set(span[0], span[1]);
         }
-    }
-
-    private static int[] occurrence(String q, String key) {
-        if (key.isEmpty()) {
-            return null;
-        }
-        int at = q.indexOf(key);
-        return at < 0 ? null : new int[] {at, at + key.length()};
     }
 
     private static int[] longer(int[] a, int[] b) {

@@ -21,8 +21,11 @@
     if (text !== undefined && text !== null) { n.textContent = text; }
     return n;
   }
+  // The API answers in Accept-Language unless the user chose a language (cookie); ask in the page's language
+  var pageLang = document.documentElement.lang || 'zh-CN';
   function getJson(url, signal) {
-    return fetch(url, { headers: { Accept: 'application/json, application/geo+json, application/problem+json' },
+    return fetch(url, { headers: { Accept: 'application/json, application/geo+json, application/problem+json',
+      'Accept-Language': pageLang },
       credentials: 'same-origin', signal: signal }).then(function (r) {
       return r.json().catch(function () { return null; }).then(function (body) {
         return { ok: r.ok, status: r.status, body: body };

@@ -1,5 +1,7 @@
 package org.citygrid.geo;
 
+import java.util.List;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -8,11 +10,13 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.security.test.context.support.WithMockUser;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
 
 import static org.citygrid.geo.GeoJsonFixtures.collection;
 import static org.citygrid.geo.GeoJsonFixtures.feature;
 import static org.citygrid.geo.GeoJsonFixtures.polygon;
 import static org.citygrid.geo.GeoJsonFixtures.square;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -48,19 +52,19 @@ class GeocodeApiTests {
         importGrids(collection(grid(COMMUNITY + "001", square(109, 31, 0.01)))).andExpect(status().isOk());
     }
 
-    private static String grid(String code, java.util.List<double[]> ring) {
+    private static String grid(String code, List<double[]> ring) {
         return "{\"type\":\"Feature\",\"properties\":{\"code\":\"" + code + "\",\"name\":\"一号网格\"},\"geometry\":"
                 + polygon(ring) + "}";
     }
 
-    private org.springframework.test.web.servlet.ResultActions importGrids(String body) throws Exception {
+    private ResultActions importGrids(String body) throws Exception {
         return mvc.perform(post("/api/v1/geo/grids/import").with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content(body));
     }
 
     private void stillOnlyTheFirstGrid() throws Exception {
         mvc.perform(get("/api/v1/geo/grids").param("parent", "990801"))
-                .andExpect(jsonPath("$.items[*].code").value(org.hamcrest.Matchers.contains(COMMUNITY + "001")));
+                .andExpect(jsonPath("$.items[*].code").value(contains(COMMUNITY + "001")));
     }
 
     @Test
@@ -126,7 +130,7 @@ class GeocodeApiTests {
         mvc.perform(post("/api/v1/geo/addresses/import").with(csrf()).contentType("text/csv")
                         .content("name,address,lon,lat\n庚测路9号,,109.001,31.001\n,空名,109,31\n庚测路10号,,109,95\n"))
                 .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.errors[*].line").value(org.hamcrest.Matchers.contains(3, 4)));
+                .andExpect(jsonPath("$.errors[*].line").value(contains(3, 4)));
         mvc.perform(get("/api/v1/geo/geocode").param("q", "庚测路9号"))
                 .andExpect(jsonPath("$[?(@.kind == 'ADDRESS')]", hasSize(0)));
         mvc.perform(post("/api/v1/geo/addresses/import").with(csrf()).contentType("text/csv")
@@ -190,7 +194,7 @@ class GeocodeApiTests {
 
     @Test
     void anUnrepairableGeometryOrCoordinatesOutOfRangeAreA422() throws Exception {
-        var line = java.util.List.of(new double[] {109, 31}, new double[] {109.01, 31}, new double[] {109.02, 31},
+        var line = List.of(new double[] {109, 31}, new double[] {109.01, 31}, new double[] {109.02, 31},
                 new double[] {109, 31});
         importGrids(collection(grid(COMMUNITY + "002", line)))
                 .andExpect(status().isUnprocessableContent())

@@ -5,6 +5,7 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -58,7 +59,7 @@ final class AddressImport {
             text = text.substring(1);
         }
         if (text.isBlank()) {
-            throw new AddressImportRejected(List.of(new AddressProblem(null, null, "geo.addresses.empty")));
+            throw rejected(null, "geo.addresses.empty");
         }
         if (text.stripLeading().startsWith("{")) {
             geoJson = true;
@@ -79,11 +80,11 @@ final class AddressImport {
         try (var parser = CSV.parse(new StringReader(text))) {
             var header = parser.getHeaderMap().keySet().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
             if (!header.containsAll(List.of("name", "lon", "lat"))) {
-                throw new AddressImportRejected(List.of(new AddressProblem(1, null, "geo.addresses.csv.header", String.join(",", header))));
+                throw rejected(1, "geo.addresses.csv.header", String.join(",", header));
             }
             for (var record : parser) {
                 if (points.size() + errors.size() >= MAX_POINTS) {
-                    throw new AddressImportRejected(List.of(new AddressProblem(null, null, "geo.addresses.too-many", MAX_POINTS)));
+                    throw rejected(null, "geo.addresses.too-many", MAX_POINTS);
                 }
                 int line = (int) parser.getCurrentLineNumber();
                 add(line, null, get(record, "name"), get(record, "address"), get(record, "lon"), get(record, "lat"),
@@ -101,11 +102,11 @@ final class AddressImport {
     private void geoJson(JsonNode root) {
         if (!root.isObject() || !"FeatureCollection".equals(root.path("type").asString(""))
                 || !root.path("features").isArray()) {
-            throw new AddressImportRejected(List.of(new AddressProblem(null, null, "geo.import.not-feature-collection")));
+            throw rejected(null, "geo.import.not-feature-collection");
         }
         var features = root.get("features");
         if (features.size() > MAX_POINTS) {
-            throw new AddressImportRejected(List.of(new AddressProblem(null, null, "geo.addresses.too-many", MAX_POINTS)));
+            throw rejected(null, "geo.addresses.too-many", MAX_POINTS);
         }
         for (int i = 0; i < features.size(); i++) {
             var f = features.get(i);
@@ -135,8 +136,8 @@ final class AddressImport {
             error = new Object[] {"geo.addresses.crs", crsText};
         }
         if (error != null) {
-            errors.add(new AddressProblem(line, feature, (String) error[0], java.util.Arrays.copyOfRange(error, 1,
-                    error.length)));
+            errors.add(new AddressProblem(line, feature, (String) error[0],
+                    Arrays.copyOfRange(error, 1, error.length)));
             return;
         }
         var blankAddress = address == null || address.isBlank();
@@ -148,6 +149,11 @@ final class AddressImport {
         }
         var wgs84 = pointCrs.toWgs84(lon, lat);
         points.add(new Point(name.strip(), blankAddress ? null : address.strip(), wgs84.lon(), wgs84.lat(), key));
+    }
+
+    /** The whole file is refused for one reason ({@code line} 1 = the CSV header, null = the file). */
+    private static AddressImportRejected rejected(Integer line, String messageKey, Object... arguments) {
+        return new AddressImportRejected(List.of(new AddressProblem(line, null, messageKey, arguments)));
     }
 
     private static Object[] check(String name, String address) {

@@ -43,7 +43,8 @@ public class AddressPoints {
     @Transactional
     public ImportResult importFile(byte[] body, Crs crs) {
         var points = AddressImport.check(body, crs, json);
-        var existing = new HashSet<>(jdbc.sql("SELECT identity_key FROM geo_address_point").query(String.class).list());
+        var existing = new HashSet<>(jdbc.sql("SELECT identity_key FROM geo_address_point").query(String.class)
+                .list());
         var inserts = new ArrayList<Object[]>();
         var updates = new ArrayList<Object[]>();
         for (var p : points) {
@@ -58,8 +59,8 @@ public class AddressPoints {
                     + "VALUES (?,?,?,?,?)", inserts);
         }
         if (!updates.isEmpty()) {
-            batch.batchUpdate("UPDATE geo_address_point SET name = ?, address = ?, lon = ?, lat = ?, version = version + 1 "
-                    + "WHERE identity_key = ?", updates);
+            batch.batchUpdate("UPDATE geo_address_point SET name = ?, address = ?, lon = ?, lat = ?, "
+                    + "version = version + 1 WHERE identity_key = ?", updates);
         }
         events.publishEvent(new Changed(points.size()));
         return new ImportResult(inserts.size(), updates.size());

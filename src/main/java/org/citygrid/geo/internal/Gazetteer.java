@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -132,7 +133,8 @@ final class Gazetteer {
             if (!found.containsKey(a)) {
                 var within = shortestContaining(q, a.nameKey(), a.addressKey());
                 if (within != null) {
-                    scored.add(address(q, a, new int[] {0, q.length()}, q.length() / (double) within.length(), spans));
+                    double partial = q.length() / (double) within.length();
+                    scored.add(address(q, a, new int[] {0, q.length()}, partial, spans));
                 }
             }
         }
@@ -161,7 +163,8 @@ final class Gazetteer {
     /** Metres between two nearby WGS84 points. */
     static double distance(double lon, double lat, double lon2, double lat2) {
         var projection = LocalProjection.around(lon, lat);
-        return Math.hypot((lon2 - lon) * projection.metresPerDegreeLon(), (lat2 - lat) * projection.metresPerDegreeLat());
+        return Math.hypot((lon2 - lon) * projection.metresPerDegreeLon(),
+                (lat2 - lat) * projection.metresPerDegreeLat());
     }
 
     /** Where the division's short name occurs, extended by a suffix of its level; the longest such span wins. */
@@ -199,7 +202,7 @@ final class Gazetteer {
 
     /** Address points whose name or address occurs in the query, with the longest such occurrence. */
     private Map<Addressed, int[]> addressesIn(String q) {
-        var found = new java.util.LinkedHashMap<Addressed, int[]>();
+        var found = new LinkedHashMap<Addressed, int[]>();
         for (int from = 0; from < q.length(); from++) {
             for (int to = from + 1; to <= Math.min(q.length(), from + longestKey); to++) {
                 var hits = byKey.get(q.substring(from, to));

@@ -26,8 +26,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The {@link Geocoder}: a {@link Gazetteer} snapshot built from the divisions (with a representative point inside each
- * boundary: the centroid when it lies inside, else JTS's interior point) and the imported address points, each placed in
- * its unit grid. Rebuilt on first use after start and after any committed change of divisions, unit grids or address
+ * boundary: the centroid when it lies inside, else JTS's interior point) and the imported address points, each placed
+ * in its unit grid. Rebuilt on first use after start and after any committed change of divisions, unit grids or address
  * points, then swapped in atomically (the same pattern as the grid index); queries never touch the database.
  */
 @Component

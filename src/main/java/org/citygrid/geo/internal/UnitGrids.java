@@ -121,7 +121,8 @@ public class UnitGrids {
                     LocalProjection.areaM2(e.wgs84()), false, e.name()});
         }
         batch.batchUpdate("INSERT INTO geo_unit_grid (code, district_code, street_code, community_code, geometry, "
-                + "min_lon, min_lat, max_lon, max_lat, area_m2, synthetic, name) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", args);
+                + "min_lon, min_lat, max_lon, max_lat, area_m2, synthetic, name) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                args);
         byPrefix.forEach((prefix, grids) -> events.publishEvent(new UnitGridsChanged(grids.get(0).parentCode(),
                 grids.size())));
         return new ImportResult(plan.entries().size(), replaced, byPrefix.size(), plan.repaired());

@@ -113,8 +113,8 @@ class GeoApi {
 
     @PostMapping(path = "/grids/import", consumes = MediaType.ALL_VALUE)
     @PreAuthorize("hasRole('ADMIN')")
-    @Operation(summary = "Import unit grids from a GeoJSON FeatureCollection, replacing the grids of the divisions their "
-            + "codes name; all or nothing (ADMIN)")
+    @Operation(summary = "Import unit grids from a GeoJSON FeatureCollection, replacing the grids of the divisions "
+            + "their codes name; all or nothing (ADMIN)")
     GridImportView importGrids(@RequestParam(defaultValue = "WGS84") Crs crs, HttpServletRequest request,
                                InputStream body) throws IOException {
         var result = grids.importGeoJson(ImportTooLarge.read(request, body, settings), crs);

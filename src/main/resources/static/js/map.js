@@ -21,8 +21,11 @@
     if (text !== undefined && text !== null) { n.textContent = text; }
     return n;
   }
+  // The API answers in Accept-Language unless the user chose a language (cookie); ask in the page's language
+  var pageLang = document.documentElement.lang || 'zh-CN';
   function getJson(url, signal) {
-    return fetch(url, { headers: { Accept: 'application/json, application/geo+json, application/problem+json' },
+    return fetch(url, { headers: { Accept: 'application/json, application/geo+json, application/problem+json',
+      'Accept-Language': pageLang },
       credentials: 'same-origin', signal: signal }).then(function (r) {
       return r.json().catch(function () { return null; }).then(function (body) {
         return { ok: r.ok, status: r.status, body: body };
@@ -165,18 +168,19 @@
     });
   }
 
-  function divisionLine(dl, label, code) {
+  // ref: {code, name} from the reverse lookup; the synthetic flag comes from the division layer
+  function divisionLine(dl, label, ref) {
     dl.appendChild(node('dt', 'col-5 text-muted fw-normal', label));
     var dd = node('dd', 'col-7 mb-1');
-    if (!code) {
+    if (!ref) {
       dd.textContent = d.tNone;
     } else {
-      var info = names[code];
-      dd.appendChild(node('span', 'fw-semibold', info ? info.name : code));
+      var info = names[ref.code];
+      dd.appendChild(node('span', 'fw-semibold', ref.name || (info ? info.name : ref.code)));
       if (info && info.synthetic) {
         dd.appendChild(node('span', 'badge text-bg-warning ms-1 cg-badge-synthetic', d.tSynthetic));
       }
-      dd.appendChild(node('div', 'font-monospace small text-muted', code));
+      dd.appendChild(node('div', 'font-monospace small text-muted', ref.code));
     }
     dl.appendChild(dd);
   }
@@ -190,6 +194,23 @@
     lookupResult.appendChild(content);
   }
 
+  function supervisionLine(dl, code) {
+    dl.appendChild(node('dt', 'col-5 text-muted fw-normal', d.tSupervision));
+    var sv = node('dd', 'col-7 mb-1');
+    var s = code && supervision[code];
+    if (!code) {
+      sv.textContent = d.tNone;
+    } else {
+      sv.appendChild(node('span', 'fw-semibold', s ? s.name : code));
+      sv.appendChild(node('div', 'font-monospace small text-muted', code));
+      if (s && s.supervisor) {
+        sv.appendChild(node('div', 'small', d.tSupervisor + ': ' + s.supervisor));
+      }
+    }
+    dl.appendChild(sv);
+  }
+
+  // "Where is this?": the reverse lookup's label, then the chain grid → community → street → district → supervision
   function locate(latlng) {
     var lon = latlng.lng.toFixed(7);
     var lat = latlng.lat.toFixed(7);
@@ -199,7 +220,7 @@
     }
     selectionLayer.clearLayers();
     show(node('div', 'text-muted small', d.tLoading));
-    getJson(d.locateUrl + '?lon=' + lon + '&lat=' + lat).then(function (res) {
+    getJson(d.reverseUrl + '?lon=' + lon + '&lat=' + lat).then(function (res) {
       var box = node('div');
       var point = node('div', 'small text-muted mb-2', d.tPoint + ': ' + lon + ', ' + lat);
       if (res.status === 404) {
@@ -215,35 +236,29 @@
         return;
       }
       var g = res.body;
+      var label = node('div', 'fw-semibold mb-2', g.label);
+      label.id = 'map-lookup-label';
+      box.appendChild(label);
       box.appendChild(node('div', 'text-muted small', d.tGrid));
       var code = node('div', 'cg-grid-code font-monospace', g.gridCode);
       code.id = 'map-grid-code';
       box.appendChild(code);
       var dl = node('dl', 'row small mb-2 cg-chain');
-      divisionLine(dl, d.tCommunity, g.communityCode);
-      divisionLine(dl, d.tStreet, g.streetCode);
-      divisionLine(dl, d.tDistrict, g.districtCode);
-      dl.appendChild(node('dt', 'col-5 text-muted fw-normal', d.tSupervision));
-      var sv = node('dd', 'col-7 mb-1');
-      var s = g.supervisionGridCode && supervision[g.supervisionGridCode];
-      if (!g.supervisionGridCode) {
-        sv.textContent = d.tNone;
-      } else {
-        sv.appendChild(node('span', 'fw-semibold', s ? s.name : g.supervisionGridCode));
-        sv.appendChild(node('div', 'font-monospace small text-muted', g.supervisionGridCode));
-        if (s && s.supervisor) {
-          sv.appendChild(node('div', 'small', d.tSupervisor + ': ' + s.supervisor));
-        }
+      divisionLine(dl, d.tCommunity, g.community);
+      divisionLine(dl, d.tStreet, g.street);
+      divisionLine(dl, d.tDistrict, g.district);
+      supervisionLine(dl, g.supervisionGridCode);
+      if (g.nearestAddress) {
+        dl.appendChild(node('dt', 'col-5 text-muted fw-normal', d.tNearest));
+        dl.appendChild(node('dd', 'col-7 mb-1', g.nearestAddress.name + ' (' +
+          Math.round(g.nearestAddress.distanceMeters) + ' m)'));
       }
-      dl.appendChild(sv);
       box.appendChild(dl);
       box.appendChild(point);
       show(box);
-      var chain = [g.communityCode, g.streetCode, g.districtCode].filter(Boolean)
-        .map(function (c) { return names[c] ? names[c].name : c; }).join(' · ');
       var popup = node('div');
       popup.appendChild(node('div', 'font-monospace fw-semibold', g.gridCode));
-      popup.appendChild(node('div', 'small', chain));
+      popup.appendChild(node('div', 'small', g.label));
       L.popup({ closeButton: true, autoPan: false }).setLatLng(latlng).setContent(popup).openOn(map);
       getJson(d.gridsUrl + '?format=geojson&bbox=' + [lon, lat, lon, lat].join(',')).then(function (r) {
         if (r.ok && r.body && r.body.features) {
@@ -253,6 +268,47 @@
       });
     }).catch(function () {
       show(node('div', 'alert alert-danger py-2 small', d.tFailed));
+    });
+  }
+
+  // Address search: geocode, fly to the best candidate and look it up; the others are listed to pick from
+  var searchForm = document.getElementById('map-search-form');
+  var searchStatus = document.getElementById('map-search-status');
+  var searchResults = document.getElementById('map-search-results');
+  var KIND_LABELS = { ADDRESS: d.tKindAddress, COMMUNITY: d.tKindCommunity, STREET: d.tKindStreet,
+    DISTRICT: d.tKindDistrict };
+  function goTo(c) {
+    var latlng = L.latLng(c.lat, c.lon);
+    map.flyTo(latlng, Math.max(map.getZoom(), c.kind === 'STREET' || c.kind === 'DISTRICT' ? 14 : 16),
+      { duration: 0.6 });
+    locate(latlng);
+  }
+  function candidateItem(c, i) {
+    var li = node('li', 'mb-1');
+    var b = node('button', 'btn btn-link btn-sm p-0 text-start cg-candidate' + (i === 0 ? ' fw-semibold' : ''));
+    b.type = 'button';
+    b.appendChild(node('span', null, c.name));
+    b.appendChild(node('span', 'badge text-bg-light ms-1', KIND_LABELS[c.kind] || c.kind));
+    b.addEventListener('click', function () { goTo(c); });
+    li.appendChild(b);
+    li.appendChild(node('div', 'font-monospace text-muted', (c.gridCode || c.code || '') + ' · ' + c.score));
+    return li;
+  }
+  if (searchForm) {
+    searchForm.addEventListener('submit', function (e) {
+      e.preventDefault();
+      var q = document.getElementById('map-search-q').value;
+      searchResults.textContent = '';
+      searchStatus.textContent = d.tLoading;
+      getJson(d.geocodeUrl + '?limit=8&q=' + encodeURIComponent(q)).then(function (res) {
+        if (!res.ok || !Array.isArray(res.body)) {
+          searchStatus.textContent = fmt(d.tSearchFailed, (res.body && res.body.detail) || res.status);
+          return;
+        }
+        searchStatus.textContent = res.body.length ? '' : d.tSearchNone;
+        res.body.forEach(function (c, i) { searchResults.appendChild(candidateItem(c, i)); });
+        if (res.body.length) { goTo(res.body[0]); }
+      }).catch(function () { searchStatus.textContent = fmt(d.tSearchFailed, ''); });
     });
   }
 

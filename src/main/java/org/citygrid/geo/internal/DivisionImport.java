@@ -1,7 +1,6 @@
 package org.citygrid.geo.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,9 +11,6 @@ import java.util.regex.Pattern;
 import org.citygrid.geo.Crs;
 import org.citygrid.geo.DivisionLevel;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Polygonal;
-import org.locationtech.jts.geom.util.GeometryFixer;
-import org.locationtech.jts.operation.valid.IsValidOp;
 
 import tools.jackson.databind.JsonNode;
 
@@ -119,22 +115,7 @@ final class DivisionImport {
     }
 
     private Geometry geometry(int index, String code, JsonNode json, Crs crs) {
-        var g = GeoJsonGeometry.read(json, crs, e -> errors.add(new FeatureProblem(index, code, (String) e[0],
-                Arrays.copyOfRange(e, 1, e.length))));
-        if (g == null) {
-            return null;
-        }
-        var validity = new IsValidOp(g).getValidationError();
-        if (validity == null) {
-            return g;
-        }
-        var fixed = GeometryFixer.fix(g);
-        if (fixed.isEmpty() || !(fixed instanceof Polygonal) || !fixed.isValid()) {
-            errors.add(new FeatureProblem(index, code, "geo.import.geometry.unrepairable", validity.toString()));
-            return null;
-        }
-        repaired.add(new FeatureProblem(index, code, "geo.import.geometry.repaired", validity.toString()));
-        return fixed;
+        return GeoJsonGeometry.readValid(json, crs, index, code, errors, repaired);
     }
 
     /** Districts have no parent in this model; below them the parent is given or follows from the code's prefix. */

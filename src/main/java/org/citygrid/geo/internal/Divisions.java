@@ -6,7 +6,9 @@ import java.util.stream.Collectors;
 
 import org.citygrid.geo.Crs;
 import org.citygrid.geo.DivisionLevel;
+import org.citygrid.geo.DivisionsChanged;
 import org.citygrid.platform.DomainException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,10 +22,12 @@ public class Divisions {
 
     private final DivisionRepository divisions;
     private final JsonMapper json;
+    private final ApplicationEventPublisher events;
 
-    Divisions(DivisionRepository divisions, JsonMapper json) {
+    Divisions(DivisionRepository divisions, JsonMapper json, ApplicationEventPublisher events) {
         this.divisions = divisions;
         this.json = json;
+        this.events = events;
     }
 
     /** What an import did: divisions created, divisions whose boundary was replaced, and the repairs made. */
@@ -51,7 +55,7 @@ public class Divisions {
      */
     @Transactional
     public ImportResult importGeoJson(byte[] body, Crs crs) {
-        var plan = DivisionImport.check(parse(body), crs, storedLevels());
+        var plan = DivisionImport.check(parse(json, body), crs, storedLevels());
         var existing = divisions.findByCodeIn(plan.entries().stream().map(DivisionImport.Entry::code).toList())
                 .stream().collect(Collectors.toMap(Division::code, Function.identity()));
         int imported = 0;
@@ -72,6 +76,7 @@ public class Divisions {
             division.reshape(e.wgs84(), false);
             divisions.save(division);
         }
+        events.publishEvent(new DivisionsChanged(plan.entries().size()));
         return new ImportResult(imported, updated, plan.repaired());
     }
 
@@ -82,6 +87,7 @@ public class Divisions {
             return false;
         }
         divisions.save(Division.create(code, name, level, parentCode));
+        events.publishEvent(new DivisionsChanged(1));
         return true;
     }
 
@@ -89,7 +95,8 @@ public class Divisions {
         return code -> divisions.findByCode(code).map(Division::level).orElse(null);
     }
 
-    private JsonNode parse(byte[] body) {
+    /** The JSON tree of an import body; malformed JSON is a 400 problem naming the line and column. */
+    static JsonNode parse(JsonMapper json, byte[] body) {
         try {
             return json.readTree(body);
         } catch (JacksonException e) {

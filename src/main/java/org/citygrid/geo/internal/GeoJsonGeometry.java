@@ -1,6 +1,7 @@
 package org.citygrid.geo.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,9 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.locationtech.jts.operation.valid.IsValidOp;
 
 import tools.jackson.databind.JsonNode;
 
@@ -55,6 +59,31 @@ final class GeoJsonGeometry {
             result = reader.failed ? null : FACTORY.createMultiPolygon(polygons.toArray(Polygon[]::new));
         }
         return reader.failed ? null : result;
+    }
+
+    /**
+     * The geometry in WGS84, checked and made valid: an invalid polygon is repaired with JTS's GeometryFixer when that
+     * yields a non-empty valid polygon (the repair is added to {@code repaired}); otherwise, or when the GeoJSON is
+     * wrong, the problem is added to {@code errors} and the result is null.
+     */
+    static Geometry readValid(JsonNode json, Crs crs, int index, String code, List<FeatureProblem> errors,
+                              List<FeatureProblem> repaired) {
+        var g = read(json, crs, e -> errors.add(new FeatureProblem(index, code, (String) e[0],
+                Arrays.copyOfRange(e, 1, e.length))));
+        if (g == null) {
+            return null;
+        }
+        var validity = new IsValidOp(g).getValidationError();
+        if (validity == null) {
+            return g;
+        }
+        var fixed = GeometryFixer.fix(g);
+        if (fixed.isEmpty() || !(fixed instanceof Polygonal) || !fixed.isValid()) {
+            errors.add(new FeatureProblem(index, code, "geo.import.geometry.unrepairable", validity.toString()));
+            return null;
+        }
+        repaired.add(new FeatureProblem(index, code, "geo.import.geometry.repaired", validity.toString()));
+        return fixed;
     }
 
     /** A GeoJSON geometry object for a Polygon or MultiPolygon. */

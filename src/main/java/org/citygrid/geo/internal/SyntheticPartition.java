@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.Random;
 
 import org.citygrid.geo.DivisionLevel;
+import org.citygrid.geo.DivisionsChanged;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,9 +26,11 @@ class SyntheticPartition {
     private static final int LLOYD_ITERATIONS = 3;
 
     private final DivisionRepository divisions;
+    private final ApplicationEventPublisher events;
 
-    SyntheticPartition(DivisionRepository divisions) {
+    SyntheticPartition(DivisionRepository divisions, ApplicationEventPublisher events) {
         this.divisions = divisions;
+        this.events = events;
     }
 
     /** Shapes the streets and communities of a district unless any of them has a boundary; the count shaped. */
@@ -57,6 +61,7 @@ class SyntheticPartition {
                 shaped++;
             }
         }
+        events.publishEvent(new DivisionsChanged(shaped));
         return shaped;
     }
 

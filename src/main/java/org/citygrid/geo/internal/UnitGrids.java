@@ -5,7 +5,9 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
+import org.citygrid.geo.Crs;
 import org.citygrid.geo.DivisionLevel;
 import org.citygrid.geo.UnitGridsChanged;
 import org.citygrid.platform.DomainException;
@@ -21,6 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /** Generating, storing and listing unit grids (单元网格). */
 @Service
 public class UnitGrids {
@@ -33,17 +37,20 @@ public class UnitGrids {
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
     private final ApplicationEventPublisher events;
+    private final JsonMapper json;
 
-    UnitGrids(DivisionRepository divisions, JdbcClient jdbc, JdbcTemplate batch, ApplicationEventPublisher events) {
+    UnitGrids(DivisionRepository divisions, JdbcClient jdbc, JdbcTemplate batch, ApplicationEventPublisher events,
+              JsonMapper json) {
         this.divisions = divisions;
         this.jdbc = jdbc;
         this.batch = batch;
         this.events = events;
+        this.json = json;
     }
 
     /** A stored unit grid. {@code streetCode}/{@code communityCode} are null where the level had no boundary. */
     public record UnitGrid(String code, String districtCode, String streetCode, String communityCode, double areaM2,
-                           String geometryWkt) {
+                           String geometryWkt, String name) {
 
         public Geometry geometry() {
             try {
@@ -85,6 +92,42 @@ public class UnitGrids {
         return generated.size();
     }
 
+    /** What a grid import did: grids written, grids they replaced, divisions whose grids were replaced. */
+    public record ImportResult(int imported, int replaced, int divisions, List<FeatureProblem> repaired) {
+    }
+
+    /**
+     * Imports unit grids from a GeoJSON FeatureCollection given in {@code crs} (see {@link GridImport} for the codes),
+     * all or nothing: for every division the file's codes name, its grids are deleted and the file's inserted;
+     * {@link UnitGridsChanged} is published per division so the point index rebuilds.
+     */
+    @Transactional
+    public ImportResult importGeoJson(byte[] body, Crs crs) {
+        var plan = GridImport.check(Divisions.parse(json, body), crs,
+                code -> divisions.findByCode(code).map(Division::level).orElse(null));
+        var byPrefix = new TreeMap<String, List<GridImport.Entry>>();
+        plan.entries().forEach(e -> byPrefix.computeIfAbsent(e.replacedPrefix(), p -> new ArrayList<>()).add(e));
+        int replaced = 0;
+        for (var prefix : byPrefix.keySet()) {
+            replaced += jdbc.sql("DELETE FROM geo_unit_grid WHERE code LIKE :prefix").param("prefix", prefix + "%")
+                    .update();
+        }
+        var writer = new WKTWriter();
+        var args = new ArrayList<Object[]>(plan.entries().size());
+        for (var e : plan.entries()) {
+            var env = e.wgs84().getEnvelopeInternal();
+            args.add(new Object[] {e.code(), e.districtCode(), e.streetCode(), e.communityCode(),
+                    writer.write(e.wgs84()), env.getMinX(), env.getMinY(), env.getMaxX(), env.getMaxY(),
+                    LocalProjection.areaM2(e.wgs84()), false, e.name()});
+        }
+        batch.batchUpdate("INSERT INTO geo_unit_grid (code, district_code, street_code, community_code, geometry, "
+                + "min_lon, min_lat, max_lon, max_lat, area_m2, synthetic, name) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                args);
+        byPrefix.forEach((prefix, grids) -> events.publishEvent(new UnitGridsChanged(grids.get(0).parentCode(),
+                grids.size())));
+        return new ImportResult(plan.entries().size(), replaced, byPrefix.size(), plan.repaired());
+    }
+
     /** Grids under a division (by code prefix) and/or meeting a window, by code, one page. */
     public PageResult<UnitGrid> list(String parentCode, BBox bbox, Paging paging) {
         var where = where(parentCode, bbox);
@@ -106,12 +149,12 @@ public class UnitGrids {
         return bind(jdbc.sql(SELECT + where + " ORDER BY code"), parentCode, bbox).query(UnitGrids::row).list();
     }
 
-    private static final String SELECT = "SELECT code, district_code, street_code, community_code, area_m2, geometry "
-            + "FROM geo_unit_grid";
+    private static final String SELECT = "SELECT code, district_code, street_code, community_code, area_m2, geometry, "
+            + "name FROM geo_unit_grid";
 
     private static UnitGrid row(ResultSet rs, int i) throws SQLException {
         return new UnitGrid(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getDouble(5),
-                rs.getString(6));
+                rs.getString(6), rs.getString(7));
     }
 
     private static String where(String parentCode, BBox bbox) {

@@ -84,16 +84,10 @@ class GeoApi {
     record GenerateView(int generated) {
     }
 
-    record GridView(String code, double areaM2, String communityCode, String streetCode, String districtCode) {
+    record GridView(String code, String name, double areaM2, String communityCode, String streetCode,
+                    String districtCode) {
         static GridView of(UnitGrids.UnitGrid g) {
-            return new GridView(g.code(), g.areaM2(), g.communityCode(), g.streetCode(), g.districtCode());
-        }
-    }
-
-    /** Thrown when an import body is larger than {@code citygrid.geo.max-import-size}. */
-    static final class ImportTooLarge extends RuntimeException {
-        ImportTooLarge() {
-            super("import body too large");
+            return new GridView(g.code(), g.name(), g.areaM2(), g.communityCode(), g.streetCode(), g.districtCode());
         }
     }
 
@@ -110,16 +104,32 @@ class GeoApi {
     @Operation(summary = "Import division boundaries from a GeoJSON FeatureCollection, all or nothing (ADMIN)")
     ImportView importDivisions(@RequestParam(defaultValue = "WGS84") Crs crs, HttpServletRequest request,
                                InputStream body) throws IOException {
-        long max = settings.maxImportSize().toBytes();
-        if (request.getContentLengthLong() > max) {
-            throw new ImportTooLarge();
-        }
-        var bytes = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-        if (bytes.length > max) {
-            throw new ImportTooLarge();
-        }
-        var result = divisions.importGeoJson(bytes, crs);
+        var result = divisions.importGeoJson(ImportTooLarge.read(request, body, settings), crs);
         return new ImportView(result.imported(), result.updated(), result.repaired().stream().map(this::view).toList());
+    }
+
+    record GridImportView(int imported, int replaced, int divisions, List<ProblemView> repaired) {
+    }
+
+    @PostMapping(path = "/grids/import", consumes = MediaType.ALL_VALUE)
+    @PreAuthorize("hasRole('ADMIN')")
+    @Operation(summary = "Import unit grids from a GeoJSON FeatureCollection, replacing the grids of the divisions "
+            + "their codes name; all or nothing (ADMIN)")
+    GridImportView importGrids(@RequestParam(defaultValue = "WGS84") Crs crs, HttpServletRequest request,
+                               InputStream body) throws IOException {
+        var result = grids.importGeoJson(ImportTooLarge.read(request, body, settings), crs);
+        return new GridImportView(result.imported(), result.replaced(), result.divisions(),
+                result.repaired().stream().map(this::view).toList());
+    }
+
+    /** 400 unless lon/lat are finite and within range; shared by locate and reverse. */
+    static void checkPoint(double lon, double lat) {
+        if (!Double.isFinite(lon) || lon < -180 || lon > 180) {
+            throw new DomainException.BadRequest("lon", "geo.locate.lon.range", lon);
+        }
+        if (!Double.isFinite(lat) || lat < -90 || lat > 90) {
+            throw new DomainException.BadRequest("lat", "geo.locate.lat.range", lat);
+        }
     }
 
     @GetMapping("/locate")
@@ -127,12 +137,7 @@ class GeoApi {
     @Operation(summary = "The unit grid and division chain of a point; 404 when no grid covers it")
     GridLocation locate(@RequestParam double lon, @RequestParam double lat,
                         @RequestParam(defaultValue = "WGS84") Crs crs) {
-        if (!Double.isFinite(lon) || lon < -180 || lon > 180) {
-            throw new DomainException.BadRequest("lon", "geo.locate.lon.range", lon);
-        }
-        if (!Double.isFinite(lat) || lat < -90 || lat > 90) {
-            throw new DomainException.BadRequest("lat", "geo.locate.lat.range", lat);
-        }
+        checkPoint(lon, lat);
         return locator.locate(lon, lat, crs)
                 .orElseThrow(() -> new DomainException.NotFound("geo.locate.outside", lon, lat, crs));
     }
@@ -186,6 +191,7 @@ class GeoApi {
     private static Map<String, Object> feature(UnitGrids.UnitGrid g) {
         var props = new LinkedHashMap<String, Object>();
         props.put("code", g.code());
+        props.put("name", g.name());
         props.put("areaM2", g.areaM2());
         props.put("communityCode", g.communityCode());
         props.put("streetCode", g.streetCode());

@@ -84,6 +84,36 @@ class MapInTheBrowserTests {
         screenshot("map-grids");
     }
 
+    @Test
+    void anOperatorSearchesAnAddressAndTheMapShowsWhereItIs() throws Exception {
+        browser.manage().deleteAllCookies();
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys("supervisor1");
+        browser.findElement(By.id("password")).sendKeys("Demo@2026");
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        browser.get("http://localhost:" + port + "/map");
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(b -> "true".equals(b.findElement(By.id("cg-map")).getDomAttribute("data-ready")));
+
+        browser.findElement(By.id("map-search-q")).sendKeys("北京市东城区东华门街道多福巷社区");
+        browser.findElement(By.id("map-search-button")).click();
+        wait.until(b -> b.findElements(By.id("map-lookup-label")).size() == 1);
+
+        assertThat(browser.findElement(By.id("map-lookup-label")).getText())
+                .matches("东华门街道多福巷社区，网格 110101001001\\d{3}");
+        assertThat(browser.findElement(By.id("map-grid-code")).getText()).startsWith("110101001001");
+        assertThat(browser.findElements(By.cssSelector("#map-search-results .cg-candidate")).getFirst().getText())
+                .contains("多福巷社区");
+        screenshot("map-search");
+
+        browser.findElement(By.id("map-search-q")).clear();
+        browser.findElement(By.id("map-search-q")).sendKeys("火星基地");
+        browser.findElement(By.id("map-search-button")).click();
+        wait.until(b -> !b.findElement(By.id("map-search-status")).getText().isBlank()
+                && !b.findElement(By.id("map-search-status")).getText().equals("正在查询……"));
+        assertThat(browser.findElement(By.id("map-search-status")).getText()).isEqualTo("未找到匹配的地点。");
+    }
+
     private static double zoom() {
         return Double.parseDouble(browser.findElement(By.id("cg-map")).getDomAttribute("data-zoom"));
     }

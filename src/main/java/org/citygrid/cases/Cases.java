@@ -51,9 +51,11 @@ public class Cases {
     private final Locator locator;
     private final OrgDirectory org;
     private final Clock clock;
+    private final CaseEvidence evidence;
 
     Cases(CaseRepository repository, CaseNumbers numbers, CaseQueries queries, StageClockCalculator calculator,
-          Calendars calendars, Catalog catalog, Locator locator, OrgDirectory org, Clock clock) {
+          Calendars calendars, Catalog catalog, Locator locator, OrgDirectory org, Clock clock,
+          CaseEvidence evidence) {
         this.repository = repository;
         this.numbers = numbers;
         this.queries = queries;
@@ -63,6 +65,7 @@ public class Cases {
         this.locator = locator;
         this.org = org;
         this.clock = clock;
+        this.evidence = evidence;
     }
 
     /** A report as the API receives it, before its class and location are resolved. */
@@ -103,6 +106,7 @@ public class Cases {
         }
         CaseActions.perform(c, action, in, by, now(), clocks);
         checkReferences(c, action, in);
+        evidence.check(c, action, in);
         return repository.save(c);
     }
 

@@ -270,14 +270,16 @@ public class Case {
     }
 
     /**
-     * 反馈: the result text and, until attachments exist, a reason why there is no photo. HANDLE stops; it resumes
-     * with the same deadline if the check fails.
+     * 反馈: the result text and photos or a reason why there are none (whether the photos are the department's own
+     * since the dispatch is checked by {@link Cases} against the attachment records). HANDLE stops; it resumes with
+     * the same deadline if the check fails.
      */
     public void feedback(Actor by, Instant at, String note, String reason, List<Long> attachmentIds, Clocks clocks) {
         authorize(CaseAction.FEEDBACK, by, at);
         required("note", note);
-        if (attachmentIds == null || attachmentIds.isEmpty()) {
-            required("reason", reason);
+        if ((attachmentIds == null || attachmentIds.isEmpty()) && (reason == null || reason.isBlank())) {
+            throw new DomainException.Invalid(List.of("reason", "attachmentIds"),
+                    "cases.attachment.feedback-photo-or-reason");
         }
         move(CaseAction.FEEDBACK, by, at, CaseStatus.PENDING_CHECK, note, reason, attachmentIds, clocks);
     }
@@ -421,6 +423,13 @@ public class Case {
         startClocks(at, clocks);
         withdrawStaleRequests(by, at);
         record(action, by, at, from, note, reason, attachmentIds);
+    }
+
+    /** Any action may carry photos (already checked to be this case's): they go on the entry it just wrote. */
+    void recordAttachments(List<Long> attachmentIds) {
+        if (attachmentIds != null && !attachmentIds.isEmpty()) {
+            timeline.set(timeline.size() - 1, timeline.getLast().withAttachments(attachmentIds));
+        }
     }
 
     private void stay(CaseAction action, Actor by, Instant at, String note, String reason) {

@@ -39,5 +39,6 @@ public final class CaseActions {
             case DENY_VOID -> c.denyVoid(by, at, in.note(), clocks);
             case URGE -> c.urge(by, at, in.note(), clocks);
         }
+        c.recordAttachments(in.attachmentIds());
     }
 }

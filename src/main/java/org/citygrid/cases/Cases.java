@@ -52,9 +52,11 @@ public class Cases {
     private final OrgDirectory org;
     private final Routing routing;
     private final Clock clock;
+    private final CaseEvidence evidence;
 
     Cases(CaseRepository repository, CaseNumbers numbers, CaseQueries queries, StageClockCalculator calculator,
-          Calendars calendars, Catalog catalog, Locator locator, OrgDirectory org, Routing routing, Clock clock) {
+          Calendars calendars, Catalog catalog, Locator locator, OrgDirectory org, Routing routing, Clock clock,
+          CaseEvidence evidence) {
         this.repository = repository;
         this.numbers = numbers;
         this.queries = queries;
@@ -65,6 +67,7 @@ public class Cases {
         this.org = org;
         this.routing = routing;
         this.clock = clock;
+        this.evidence = evidence;
     }
 
     /** A report as the API receives it, before its class and location are resolved. */
@@ -117,6 +120,7 @@ public class Cases {
         }
         CaseActions.perform(c, action, in, by, now(), clocks);
         checkReferences(c, action, in);
+        evidence.check(c, action, in);
         return repository.save(c);
     }
 

@@ -19,6 +19,11 @@ public record TimelineEntry(Instant occurredAt, CaseAction action, String actor,
         return new TimelineEntry(at, action, actor, from, to, note, reason, ids);
     }
 
+    TimelineEntry withAttachments(List<Long> attachments) {
+        return of(occurredAt, action, actor, fromStatus, toStatus, note, reason,
+                attachments.stream().filter(java.util.Objects::nonNull).distinct().toList());
+    }
+
     public List<Long> attachments() {
         if (attachmentIds == null || attachmentIds.isBlank()) {
             return List.of();

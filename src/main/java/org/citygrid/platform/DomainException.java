@@ -63,16 +63,27 @@ public abstract sealed class DomainException extends RuntimeException
 
     /** The request is well-formed but semantically wrong, e.g. an unknown department (422). */
     public static final class Invalid extends DomainException {
-        private final String field;
+        private final List<String> fields;
 
         public Invalid(String field, String messageKey, Object... arguments) {
             super(messageKey, arguments);
-            this.field = field;
+            this.fields = field == null ? List.of() : List.of(field);
         }
 
-        /** The request field to fix, or null when the problem is not about one field. */
+        /** A problem that more than one field can fix (e.g. a photo or a reason): the problem lists each of them. */
+        public Invalid(List<String> fields, String messageKey, Object... arguments) {
+            super(messageKey, arguments);
+            this.fields = List.copyOf(fields);
+        }
+
+        /** The (first) request field to fix, or null when the problem is not about a field. */
         public String field() {
-            return field;
+            return fields.isEmpty() ? null : fields.getFirst();
+        }
+
+        /** Every request field that would fix the problem. */
+        public List<String> fields() {
+            return fields;
         }
     }
 

@@ -266,7 +266,8 @@ class CaseWorkflowTests {
         void rejectsFeedbackWithoutPhotoOrReason() {
             var c = inProgressAtWater();
             assertThatThrownBy(() -> c.feedback(WATER, monday(10, 0), "已处理", null, List.of(), CLOCKS))
-                    .isInstanceOfSatisfying(DomainException.Invalid.class, e -> assertThat(e.field()).isEqualTo("reason"));
+                    .isInstanceOfSatisfying(DomainException.Invalid.class,
+                            e -> assertThat(e.fields()).containsExactly("reason", "attachmentIds"));
             assertThatThrownBy(() -> c.feedback(WATER, monday(10, 0), null, "无照片", null, CLOCKS))
                     .isInstanceOfSatisfying(DomainException.Invalid.class, e -> assertThat(e.field()).isEqualTo("note"));
             assertThat(c.status()).isEqualTo(CaseStatus.IN_PROGRESS);

@@ -185,7 +185,7 @@ class CasesApiTests {
     }
 
     @Test
-    void feedbackNeedsANoteAndAReasonUntilPhotosExist() throws Exception {
+    void feedbackNeedsANoteAndAReasonWhenItNamesNoPhoto() throws Exception {
         long id = reported();
         act(id, "operator1", "accept", "");
         act(id, "shiftlead1", "file", "");

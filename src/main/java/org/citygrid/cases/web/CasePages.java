@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.citygrid.calendar.Calendars;
+import org.citygrid.calendar.TimeUnit;
 import org.citygrid.cases.ActionInput;
 import org.citygrid.cases.CaseAction;
 import org.citygrid.cases.Cases;
@@ -37,12 +38,11 @@ import org.springframework.web.server.ResponseStatusException;
 class CasePages {
 
     /**
-     * The actions the page's form can take: all but those that need a number or another case (extensions, merging),
-     * which stay with the API for now. The form carries note, reason, department, supervisor, urgent and passed;
-     * the domain says which of them an action needs.
+     * The actions the page's form can take: every action on an existing case. The form carries note, reason,
+     * department, supervisor, urgent, passed, amount and unit, the parent of a merge and the photos; the domain says
+     * which of them an action needs.
      */
-    static final Set<CaseAction> ON_PAGE = EnumSet.complementOf(EnumSet.of(CaseAction.REPORT, CaseAction.MERGE,
-            CaseAction.REQUEST_EXTENSION, CaseAction.APPROVE_EXTENSION));
+    static final Set<CaseAction> ON_PAGE = EnumSet.complementOf(EnumSet.of(CaseAction.REPORT));
     /** Actions whose outcome is the {@code passed} choice: the page offers a button for each outcome. */
     static final Set<CaseAction> WITH_OUTCOME = EnumSet.of(CaseAction.VERIFY, CaseAction.CHECK);
     static final int MAX_NOTE = 4000;
@@ -54,11 +54,13 @@ class CasePages {
 
     private final OrgDirectory org;
     private final Routing routing;
+    private final CasePhotos photos;
 
     CasePages(Cases cases, Calendars calendars, Catalog catalog, MessageSource messages, OrgDirectory org,
-              Routing routing) {
+              Routing routing, CasePhotos photos) {
         this.org = org;
         this.routing = routing;
+        this.photos = photos;
         this.cases = cases;
         this.calendars = calendars;
         this.catalog = catalog;
@@ -85,17 +87,26 @@ class CasePages {
         if (onPage.contains(CaseAction.SEND_VERIFY.wireName()) || onPage.contains(CaseAction.SEND_CHECK.wireName())) {
             model.addAttribute("supervisors", org.peopleWithRole(Role.SUPERVISOR));
         }
+        if (onPage.contains(CaseAction.MERGE.wireName())) {
+            model.addAttribute("mergeCandidates", cases.duplicateCandidates(c));
+        }
+        if (onPage.contains(CaseAction.REQUEST_EXTENSION.wireName())
+                || onPage.contains(CaseAction.APPROVE_EXTENSION.wireName())) {
+            model.addAttribute("units", TimeUnit.values());
+        }
+        photos.addTo(model, c, actor);
         model.addAttribute("className", catalog.find(c.kind(), c.classCode()).map(cls -> cls.name()).orElse(""));
         return "cases/case";
     }
 
     /** What the page's form sends with an action; blank fields count as absent. */
     record ActionForm(int version, String note, String reason, String departmentCode, String supervisor,
-                      Boolean passed, Boolean urgent) {
+                      Boolean passed, Boolean urgent, Integer amount, TimeUnit unit, Long parentId,
+                      List<Long> attachmentIds) {
 
         ActionInput input(String note) {
-            return new ActionInput(note, blankToNull(departmentCode), blankToNull(supervisor), null, null,
-                    blankToNull(reason), null, passed, urgent, null);
+            return new ActionInput(note, blankToNull(departmentCode), blankToNull(supervisor), amount, unit,
+                    blankToNull(reason), parentId, passed, urgent, attachmentIds);
         }
 
         private static String blankToNull(String value) {

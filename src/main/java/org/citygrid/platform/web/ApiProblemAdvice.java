@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.citygrid.platform.DomainException;
+import org.apache.tomcat.util.http.fileupload.impl.SizeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import tools.jackson.core.JacksonException;
@@ -58,8 +60,9 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
             case DomainException.Invalid i -> {
                 var problem = problems.problem(HttpStatus.UNPROCESSABLE_CONTENT, "invalid", i.messageKey(),
                         i.arguments());
-                if (i.field() != null) {
-                    problems.withErrors(problem, List.of(new Problems.FieldError(i.field(), problem.getDetail())));
+                if (!i.fields().isEmpty()) {
+                    problems.withErrors(problem, i.fields().stream()
+                            .map(f -> new Problems.FieldError(f, problem.getDetail())).toList());
                 }
                 yield respond(problem);
             }
@@ -92,6 +95,9 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) throws Exception {
         if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
             throw e; // Spring Security turns these into 401/403 problems
+        }
+        if (isUploadTooLarge(e)) {
+            return respond(problems.problem(HttpStatus.CONTENT_TOO_LARGE, "http-413", "problem.detail.http-413"));
         }
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return respond(problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "problem.detail.internal"));
@@ -184,6 +190,16 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
             problem.setDetail(detail.getDetail());
         }
         return super.handleExceptionInternal(ex, problem, headers, statusCode, request);
+    }
+
+    /** Tomcat reports a multipart above the limit wrapped in whatever first read a parameter (a filter, a locale). */
+    private static boolean isUploadTooLarge(Throwable e) {
+        for (var t = e; t != null; t = t.getCause()) {
+            if (t instanceof SizeException || t instanceof MaxUploadSizeExceededException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String fieldPath(JacksonException e) {

@@ -111,17 +111,6 @@ class CasePagesTests {
         assertThat(caseStatus(id)).isEqualTo("PENDING_FILING");
     }
 
-    @Test
-    void extensionsAndMergingAreNotTakenFromThePage() throws Exception {
-        long id = report();
-        mvc.perform(post("/cases/" + id + "/actions/merge").with(httpBasic("operator1", PASSWORD)).with(csrf())
-                        .param("version", String.valueOf(version(id))))
-                .andExpect(status().isNotFound());
-        assertThat(caseStatus(id)).isEqualTo("REPORTED");
-        assertThat(page(id, "operator1", Locale.SIMPLIFIED_CHINESE)).doesNotContain("data-action-button=\"merge\"")
-                .contains("data-action-button=\"accept\"");
-    }
-
     private org.springframework.test.web.servlet.ResultActions pageAct(long id, String user, String action,
                                                                          String... params) throws Exception {
         var request = post("/cases/" + id + "/actions/" + action).with(httpBasic(user, PASSWORD)).with(csrf())

@@ -53,11 +53,11 @@ public class Cases {
     private final Clock clock;
 
     Cases(CaseRepository repository, CaseNumbers numbers, CaseQueries queries, StageClockCalculator calculator,
-          Calendars calendars, Catalog catalog, Locator locator, OrgDirectory org, Clock clock) {
+          StageLimits limits, Calendars calendars, Catalog catalog, Locator locator, OrgDirectory org, Clock clock) {
         this.repository = repository;
         this.numbers = numbers;
         this.queries = queries;
-        this.clocks = new Clocks(calculator, StageLimits.defaults());
+        this.clocks = new Clocks(calculator, limits);
         this.calendars = calendars;
         this.catalog = catalog;
         this.locator = locator;

@@ -1,5 +1,6 @@
 package org.citygrid.cases.internal;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -26,13 +27,26 @@ import org.springframework.validation.annotation.Validated;
 @EnableConfigurationProperties(StageLimitsConfig.StageLimitsProperties.class)
 class StageLimitsConfig {
 
-    /** One stage's limit as configured: 1..10000 of a unit. */
+    /**
+     * One stage's limit as configured: 1..10000 of a unit. Checked here as well as by the annotations: the binder
+     * does not cascade validation into map values, and a failure here names the property.
+     */
     record LimitSetting(@NotNull @Min(1) @Max(10_000) Integer amount, @NotNull TimeUnit unit) {
+
+        LimitSetting {
+            if (amount == null || amount < 1 || amount > 10_000) {
+                throw new IllegalArgumentException("amount must be a whole number from 1 to 10000, was " + amount);
+            }
+            if (unit == null) {
+                throw new IllegalArgumentException("unit is required, one of " + Arrays.toString(
+                        TimeUnit.values()));
+            }
+        }
     }
 
     @Validated
     @ConfigurationProperties("citygrid.cases")
-    record StageLimitsProperties(Map<Stage, @Valid LimitSetting> stageLimits) {
+    record StageLimitsProperties(@Valid Map<Stage, LimitSetting> stageLimits) {
 
         StageLimitsProperties {
             stageLimits = stageLimits == null ? Map.of() : Map.copyOf(stageLimits);

@@ -76,8 +76,9 @@ class NotificationsApiTests {
         assertThat(recipients.forStage(Stage.VERIFY, null, "supervisor2")).containsExactly("supervisor2");
         assertThat(recipients.forStage(Stage.FILE, null, null)).contains("shiftlead1").doesNotContain("operator1");
         assertThat(recipients.forStage(Stage.DISPATCH, null, null)).contains("dispatcher1");
-        assertThat(recipients.forStage(Stage.RECEIVE, "water", null)).containsExactly("h-water");
-        assertThat(recipients.forStage(Stage.HANDLE, "gas", null)).containsExactly("h-gas");
+        // other tests of this shared demo context may add people to a department: assert membership, not the list
+        assertThat(recipients.forStage(Stage.RECEIVE, "water", null)).contains("h-water").doesNotContain("h-gas");
+        assertThat(recipients.forStage(Stage.HANDLE, "gas", null)).contains("h-gas").doesNotContain("h-water");
         assertThat(recipients.forStage(Stage.HANDLE, null, null)).isEmpty();
         assertThat(recipients.forStage(Stage.CHECK, null, "supervisor3")).containsExactly("supervisor3");
         assertThat(recipients.forStage(Stage.CHECK, null, null)).contains("operator1");

@@ -25,7 +25,7 @@ class SlaSchedule {
     /** Holds the lease for at least 20 s, so a node whose clock runs a little ahead does not run the same minute again. */
     @Scheduled(fixedDelayString = "${citygrid.cases.sla.interval:PT1M}", initialDelayString = "PT30S")
     @SchedulerLock(name = LOCK, lockAtMostFor = "PT10M", lockAtLeastFor = "PT20S")
-    void run() {
+    public void run() {
         monitor.pass();
     }
 }

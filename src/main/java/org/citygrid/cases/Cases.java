@@ -55,12 +55,12 @@ public class Cases {
     private final CaseEvidence evidence;
 
     Cases(CaseRepository repository, CaseNumbers numbers, CaseQueries queries, StageClockCalculator calculator,
-          Calendars calendars, Catalog catalog, Locator locator, OrgDirectory org, Routing routing, Clock clock,
-          CaseEvidence evidence) {
+          StageLimits limits, Calendars calendars, Catalog catalog, Locator locator, OrgDirectory org,
+          Routing routing, Clock clock, CaseEvidence evidence) {
         this.repository = repository;
         this.numbers = numbers;
         this.queries = queries;
-        this.clocks = new Clocks(calculator, StageLimits.defaults());
+        this.clocks = new Clocks(calculator, limits);
         this.calendars = calendars;
         this.catalog = catalog;
         this.locator = locator;

@@ -21,6 +21,7 @@ import org.citygrid.cases.StageClock;
 import org.citygrid.cases.StageClockCalculator;
 import org.citygrid.cases.TimelineEntry;
 import org.citygrid.catalog.ClassKind;
+import org.citygrid.org.Person;
 import org.springframework.context.MessageSource;
 
 /** The JSON shapes of the case API (shared/design/API.md, "Cases"); times are ISO-8601 with the zone's offset. */
@@ -110,7 +111,12 @@ final class CaseViews {
 
         private TimelineView entry(TimelineEntry e) {
             return new TimelineView(time(e.occurredAt()), e.action().wireName(), label(e.action().messageKey()),
-                    e.actor(), e.fromStatus(), e.toStatus(), e.note(), e.reason(), e.attachments());
+                    actor(e.actor()), e.fromStatus(), e.toStatus(), e.note(), e.reason(), e.attachments());
+        }
+
+        /** The platform's own actions (SLA urges) read as 系统 / System, not as a username. */
+        private String actor(String username) {
+            return Person.SYSTEM_USERNAME.equals(username) ? label("cases.sla.actor.system") : username;
         }
 
         private AssignmentView assignment(Assignment a) {

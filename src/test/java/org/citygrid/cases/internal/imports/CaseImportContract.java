@@ -32,6 +32,7 @@ import org.citygrid.cases.internal.CaseRepository;
 import org.citygrid.catalog.ClassKind;
 import org.citygrid.org.Role;
 import org.citygrid.platform.DomainException;
+import org.citygrid.support.CaseHistories;
 import org.citygrid.support.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -89,6 +90,8 @@ abstract class CaseImportContract {
     JdbcClient jdbc;
     @Autowired
     MutableClock clock;
+    @Autowired
+    org.citygrid.geo.Locator locator;
     @Autowired
     ApplicationEvents events;
 
@@ -378,6 +381,34 @@ abstract class CaseImportContract {
         var result = imports.run(file.getBytes(StandardCharsets.UTF_8), Locale.SIMPLIFIED_CHINESE);
         assertThat(result.errors()).singleElement().extracting(CaseImport.LineError::message)
                 .asString().contains("未知的案件类别");
+    }
+
+    @Test
+    void generatedHistoriesOfEveryPathReplayWithoutAnError() {
+        var points = new java.util.ArrayList<double[]>();
+        var random = new java.util.Random(3);
+        while (points.size() < 20) {
+            double lon = 116.39 + random.nextDouble() * 0.03;
+            double lat = 39.90 + random.nextDouble() * 0.03;
+            if (locator.locate(lon, lat).isPresent()) {
+                points.add(new double[] {lon, lat});
+            }
+        }
+        var histories = new CaseHistories(new CaseHistories.Places(points, List.of("01001"),
+                List.of("water", "gas", "power"), List.of("supervisor1", "supervisor2")), 11,
+                Instant.parse("2025-03-03T00:00:00Z"), run);
+        var result = imports.run(histories.file(180), Locale.ENGLISH);
+
+        assertThat(result.errors()).isEmpty();
+        assertThat(result.imported()).isEqualTo(180);
+        assertThat(histories.counts().keySet()).containsExactlyInAnyOrder(CaseHistories.Path.values());
+        var byStatus = jdbc.sql("SELECT status, COUNT(*) FROM case_file WHERE external_id LIKE :p GROUP BY status")
+                .param("p", run + "%").query((rs, i) -> java.util.Map.entry(rs.getString(1), rs.getInt(2))).list();
+        var counts = histories.counts();
+        assertThat(byStatus).contains(
+                java.util.Map.entry("VOIDED", counts.get(CaseHistories.Path.VOIDED)),
+                java.util.Map.entry("NOT_FILED", counts.get(CaseHistories.Path.REJECTED)),
+                java.util.Map.entry("IN_PROGRESS", counts.get(CaseHistories.Path.STILL_OPEN)));
     }
 
     // ------------------------------------------------------------------ the endpoint

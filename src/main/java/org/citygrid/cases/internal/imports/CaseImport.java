@@ -41,7 +41,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessException;
-import org.springframework.data.jdbc.core.JdbcAggregateOperations;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -70,7 +70,7 @@ public class CaseImport {
 
     private static final Logger log = LoggerFactory.getLogger(CaseImport.class);
 
-    private final JdbcAggregateOperations aggregates;
+    private final CaseRows rows;
     private final CaseRepository repository;
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
@@ -85,11 +85,11 @@ public class CaseImport {
     private final ObjectReader reader;
     private final ImportSettings settings;
 
-    CaseImport(JdbcAggregateOperations aggregates, CaseRepository repository, JdbcClient jdbc, TransactionTemplate tx,
+    CaseImport(JdbcTemplate jdbcTemplate, CaseRepository repository, JdbcClient jdbc, TransactionTemplate tx,
                Catalog catalog, Locator locator, OrgDirectory org, Calendars calendars, Cases cases, Clock clock,
                ApplicationEventPublisher publisher, MessageSource messages, JsonMapper mapper,
                ImportSettings settings) {
-        this.aggregates = aggregates;
+        this.rows = new CaseRows(jdbcTemplate);
         this.repository = repository;
         this.jdbc = jdbc;
         this.tx = tx;
@@ -273,25 +273,27 @@ public class CaseImport {
     }
 
     /**
-     * Inserts the replayed cases as one batch through the aggregate template rather than the repository: the
-     * aggregates' own events (reported, transitioned) are not published — a history must not notify anyone today.
+     * Inserts the replayed cases as JDBC batches ({@link CaseRows}) rather than through the repository: the
+     * aggregates' own events (reported, transitioned) are never published — a history must not notify anyone today.
      */
     private void insert(List<Case> pending, Outcome outcome) {
         if (pending.isEmpty()) {
             return;
         }
-        for (var saved : aggregates.insertAll(pending)) {
-            outcome.ids.add(saved.id());
-            outcome.parents.put(saved.externalId(), parentOf(saved));
+        var ids = rows.insert(pending);
+        for (int i = 0; i < ids.size(); i++) {
+            var c = pending.get(i);
+            outcome.ids.add(ids.get(i));
+            outcome.parents.put(c.externalId(), parentOf(c, ids.get(i)));
         }
         outcome.imported += pending.size();
         pending.clear();
     }
 
-    private static CaseReplay.Parent parentOf(Case c) {
+    private static CaseReplay.Parent parentOf(Case c, CaseId id) {
         var closedSince = c.timeline().stream().filter(t -> !t.toStatus().isOpen()).findFirst()
                 .map(TimelineEntry::occurredAt).orElse(null);
-        return new CaseReplay.Parent(c.id(), c.reportedAt(), closedSince);
+        return new CaseReplay.Parent(id, c.reportedAt(), closedSince);
     }
 
     /** What one chunk did; added to the run only once the chunk has committed. */
@@ -374,7 +376,7 @@ public class CaseImport {
             if (known != null) {
                 return Optional.of(known);
             }
-            return repository.findByExternalId(externalId).map(CaseImport::parentOf);
+            return repository.findByExternalId(externalId).map(c -> parentOf(c, c.id()));
         }
 
         @Override

@@ -68,6 +68,7 @@ public class CaseImport {
     public record Result(int imported, int skipped, List<LineError> errors) {
     }
 
+    private static final int LOOKUPS_PER_QUERY = 100;
     private static final Logger log = LoggerFactory.getLogger(CaseImport.class);
 
     private final CaseRows rows;
@@ -219,11 +220,16 @@ public class CaseImport {
     private Set<String> existing(List<Line> chunk) {
         var ids = chunk.stream().filter(l -> l.history() != null && l.history().externalId() != null)
                 .map(l -> l.history().externalId()).distinct().toList();
-        if (ids.isEmpty()) {
-            return Set.of();
+        var found = new HashSet<String>();
+        for (int from = 0; from < ids.size(); from += LOOKUPS_PER_QUERY) {
+            var part = ids.subList(from, Math.min(ids.size(), from + LOOKUPS_PER_QUERY));
+            // one equality per branch: an index lookup whatever the statistics say (a table filled by the import
+            // itself has none yet, and an IN list of hundreds then plans as a sequential scan per chunk)
+            var sql = String.join(" UNION ALL ",
+                    java.util.Collections.nCopies(part.size(), "SELECT external_id FROM case_file WHERE external_id = ?"));
+            found.addAll(jdbc.sql(sql).params(part.toArray()).query(String.class).list());
         }
-        return new HashSet<>(jdbc.sql("SELECT external_id FROM case_file WHERE external_id IN (:ids)")
-                .param("ids", ids).query(String.class).list());
+        return found;
     }
 
     private Outcome replayAndInsert(List<Line> chunk, Set<String> stored, Run run) {
@@ -253,6 +259,10 @@ public class CaseImport {
                 outcome.seen.add(id);
             } catch (LineFailure refused) {
                 outcome.errors.add(new LineError(line.number(), run.text(refused)));
+            } catch (RuntimeException bug) {
+                // the replay is in memory: the line is refused alone, the file goes on
+                log.warn("import line {} could not be replayed", line.number(), bug);
+                outcome.errors.add(new LineError(line.number(), run.text(new LineFailure("cases.import.unexpected"))));
             }
         }
         insert(pending, outcome);

@@ -45,6 +45,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -148,7 +149,16 @@ abstract class CaseImportContract {
     ResultActions post(String user, byte[] body, MediaType type) throws Exception {
         var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/api/v1/imports/cases")
                 .contentType(type).content(body).locale(Locale.ENGLISH);
-        request.with(user == null ? httpBasic("nobody", "wrong-password") : httpBasic(user, PASSWORD));
+        if (user == null) {
+            request.with(httpBasic("nobody", "wrong-password"));
+        } else {
+            // a signed-in user of that role: on a shared PostgreSQL the admin account may predate the demo password
+            request.with(SecurityMockMvcRequestPostProcessors.user(user).roles(switch (user) {
+                case "admin" -> "ADMIN";
+                case "operator1" -> "OPERATOR";
+                default -> "SHIFT_LEAD";
+            })).with(SecurityMockMvcRequestPostProcessors.csrf());
+        }
         return mvc.perform(request);
     }
 

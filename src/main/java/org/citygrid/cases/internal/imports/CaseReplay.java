@@ -58,7 +58,6 @@ final class CaseReplay {
 
     static final int MAX_EXTERNAL_ID = 100;
     static final int MAX_TEXT = 4000;
-    private static final Set<Role> REPORT_ROLES = EnumSet.of(Role.OPERATOR);
 
     private final Context context;
 
@@ -118,7 +117,7 @@ final class CaseReplay {
                 new LineFailure("cases.import.outside", h.lon(), h.lat()));
         boolean supervisor = h.channel() == Channel.SUPERVISOR;
         var by = supervisor ? actor(h.reporter(), EnumSet.of(Role.SUPERVISOR), null)
-                : Actor.system(REPORT_ROLES.iterator().next());
+                : Actor.system(Role.OPERATOR);
         var limit = cls.handleLimit();
         var report = new NewReport(h.channel(), cls.kind(), cls.code(), new Limit(limit.amount(), limit.unit()),
                 cls.urgent(), Boolean.TRUE.equals(h.selfHandled()), h.lon(), h.lat(), location, h.address(),

@@ -35,8 +35,10 @@ final class CaseViews {
                      Light light, boolean overdue) {
     }
 
-    record TimelineView(OffsetDateTime at, String action, String actionLabel, String actor, CaseStatus fromStatus,
-                        CaseStatus toStatus, String note, String reason, List<Long> attachmentIds) {
+    /** {@code actor} is the username ({@code system} for the platform itself); {@code actorLabel} is for reading. */
+    record TimelineView(OffsetDateTime at, String action, String actionLabel, String actor, String actorLabel,
+                        CaseStatus fromStatus, CaseStatus toStatus, String note, String reason,
+                        List<Long> attachmentIds) {
     }
 
     record AssignmentView(int assignmentNo, String departmentCode, OffsetDateTime dispatchedAt, String dispatchedBy,
@@ -111,11 +113,12 @@ final class CaseViews {
 
         private TimelineView entry(TimelineEntry e) {
             return new TimelineView(time(e.occurredAt()), e.action().wireName(), label(e.action().messageKey()),
-                    actor(e.actor()), e.fromStatus(), e.toStatus(), e.note(), e.reason(), e.attachments());
+                    e.actor(), actorLabel(e.actor()), e.fromStatus(), e.toStatus(), e.note(), e.reason(),
+                    e.attachments());
         }
 
         /** The platform's own actions (SLA urges) read as 系统 / System, not as a username. */
-        private String actor(String username) {
+        private String actorLabel(String username) {
             return Person.SYSTEM_USERNAME.equals(username) ? label("cases.sla.actor.system") : username;
         }
 

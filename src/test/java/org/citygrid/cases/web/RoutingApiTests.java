@@ -242,6 +242,7 @@ class RoutingApiTests {
         assertThat((String) JsonPath.read(json, "$.departmentCode")).isEqualTo("water");
         assertThat((String) JsonPath.read(json, "$.timeline[-1].action")).isEqualTo("dispatch");
         assertThat((String) JsonPath.read(json, "$.timeline[-1].actor")).isEqualTo("system");
+        assertThat((String) JsonPath.read(json, "$.timeline[-1].actorLabel")).isIn("系统", "System");
         assertThat((String) JsonPath.read(json, "$.timeline[-1].reason")).isEqualTo("ROUTING_AUTO_RULE_" + auto);
         assertThat((String) JsonPath.read(json, "$.timeline[-1].note")).startsWith("自动派遣（规则 #" + auto + "）");
     }

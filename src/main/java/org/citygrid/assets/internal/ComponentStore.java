@@ -1,0 +1,189 @@
+package org.citygrid.assets.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.citygrid.platform.web.PageResult;
+import org.citygrid.platform.web.Paging;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The inventory table in bulk: batched inserts and updates for imports and the demo, window and filter queries,
+ * per-cell counts for the map, and a cursor over many rows for exports. Plain JDBC because these are set operations,
+ * not aggregate changes.
+ */
+@Repository
+class ComponentStore {
+
+    static final int BATCH = 1000;
+    private static final String COLUMNS = "id, class_code, name, description, state, lon, lat, shape, grid_code, "
+            + "owner_code, maintainer_code, synthetic, changed_at, version";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final NamedParameterJdbcTemplate cursor;
+    private final TransactionTemplate readOnly;
+
+    ComponentStore(JdbcClient jdbc, JdbcTemplate batch, DataSource dataSource, PlatformTransactionManager tx) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        var fetching = new JdbcTemplate(dataSource);
+        fetching.setFetchSize(BATCH);
+        this.cursor = new NamedParameterJdbcTemplate(fetching);
+        this.readOnly = new TransactionTemplate(tx);
+        this.readOnly.setReadOnly(true);
+    }
+
+    long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM asset_component").query(Long.class).single();
+    }
+
+    /** Which of these identifiers are stored already. */
+    Set<String> existing(Collection<String> ids) {
+        var found = new HashSet<String>();
+        var list = List.copyOf(ids);
+        for (int from = 0; from < list.size(); from += BATCH) {
+            var chunk = list.subList(from, Math.min(list.size(), from + BATCH));
+            found.addAll(jdbc.sql("SELECT id FROM asset_component WHERE id IN (:ids)").param("ids", chunk)
+                    .query(String.class).list());
+        }
+        return found;
+    }
+
+    void insert(List<ComponentRow> rows, Instant at) {
+        var ts = Timestamp.from(at);
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            var chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
+            batch.batchUpdate("INSERT INTO asset_component (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
+                    chunk, chunk.size(), (ps, r) -> {
+                        ps.setString(1, r.id());
+                        setCommon(ps, 2, r);
+                        ps.setTimestamp(13, ts);
+                    });
+        }
+    }
+
+    /** Replaces every column of stored components; each version goes up by one. */
+    void update(List<ComponentRow> rows, Instant at) {
+        var ts = Timestamp.from(at);
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            var chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
+            batch.batchUpdate("UPDATE asset_component SET class_code = ?, name = ?, description = ?, state = ?, "
+                            + "lon = ?, lat = ?, shape = ?, grid_code = ?, owner_code = ?, maintainer_code = ?, "
+                            + "synthetic = ?, changed_at = ?, version = version + 1 WHERE id = ?",
+                    chunk, chunk.size(), (ps, r) -> {
+                        setCommon(ps, 1, r);
+                        ps.setTimestamp(12, ts);
+                        ps.setString(13, r.id());
+                    });
+        }
+    }
+
+    private static void setCommon(java.sql.PreparedStatement ps, int first, ComponentRow r) throws SQLException {
+        int i = first;
+        ps.setString(i++, r.classCode());
+        ps.setString(i++, r.name());
+        ps.setString(i++, r.description());
+        ps.setString(i++, r.state().name());
+        ps.setDouble(i++, r.lon());
+        ps.setDouble(i++, r.lat());
+        ps.setString(i++, r.shape());
+        ps.setString(i++, r.gridCode());
+        ps.setString(i++, r.ownerDepartmentCode());
+        ps.setString(i++, r.maintainerDepartmentCode());
+        ps.setBoolean(i, r.synthetic());
+    }
+
+    PageResult<Component> list(ComponentFilter filter, Paging paging) {
+        var where = new Where(filter);
+        long total = jdbc.sql("SELECT COUNT(*) FROM asset_component" + where.sql).params(where.params)
+                .query(Long.class).single();
+        var items = jdbc.sql("SELECT " + COLUMNS + " FROM asset_component" + where.sql
+                        + " ORDER BY id LIMIT :limit OFFSET :offset").params(where.params)
+                .param("limit", paging.size()).param("offset", paging.offset())
+                .query(ComponentStore::component).list();
+        return new PageResult<>(items, paging.page(), paging.size(), total);
+    }
+
+    /** Every component in the window (for nearest: the caller measures the exact distance). */
+    List<Component> inWindow(ComponentFilter.BBox box) {
+        var where = new Where(new ComponentFilter(null, null, null, box));
+        return jdbc.sql("SELECT " + COLUMNS + " FROM asset_component" + where.sql).params(where.params)
+                .query(ComponentStore::component).list();
+    }
+
+    /** Components grouped into square cells of {@code cellDegrees}, one count per non-empty cell. */
+    List<Cluster> clusters(ComponentFilter filter, double cellDegrees) {
+        var where = new Where(filter);
+        return jdbc.sql("SELECT AVG(lon) AS lon, AVG(lat) AS lat, COUNT(*) AS n FROM (SELECT lon, lat, "
+                        + "FLOOR(lon / :cell) AS cx, FLOOR(lat / :cell) AS cy FROM asset_component" + where.sql
+                        + ") t GROUP BY cx, cy")
+                .params(where.params).param("cell", cellDegrees)
+                .query((rs, n) -> new Cluster(rs.getDouble("lon"), rs.getDouble("lat"), rs.getLong("n"))).list();
+    }
+
+    /** Streams the matching components in identifier order through a server-side cursor (constant memory). */
+    void forEach(ComponentFilter filter, Consumer<Component> action) {
+        var where = new Where(filter);
+        readOnly.executeWithoutResult(status -> cursor.query("SELECT " + COLUMNS + " FROM asset_component"
+                + where.sql + " ORDER BY id", where.params, rs -> {
+                    action.accept(component(rs, 0));
+                }));
+    }
+
+    private static Component component(ResultSet rs, int row) throws SQLException {
+        var changed = rs.getTimestamp("changed_at");
+        return new Component(rs.getString("id"), rs.getString("class_code"), rs.getString("name"),
+                rs.getString("description"), ComponentState.valueOf(rs.getString("state")), rs.getDouble("lon"),
+                rs.getDouble("lat"), rs.getString("shape"), rs.getString("grid_code"), rs.getString("owner_code"),
+                rs.getString("maintainer_code"), rs.getBoolean("synthetic"),
+                changed == null ? null : changed.toInstant(), rs.getInt("version"));
+    }
+
+    /** The WHERE clause of a filter, with named parameters. */
+    private static final class Where {
+        final String sql;
+        final Map<String, Object> params = new HashMap<>();
+
+        Where(ComponentFilter f) {
+            var parts = new ArrayList<String>();
+            if (f.classCode() != null) {
+                parts.add("class_code = :classCode");
+                params.put("classCode", f.classCode());
+            }
+            if (f.state() != null) {
+                parts.add("state = :state");
+                params.put("state", f.state().name());
+            }
+            if (f.gridCode() != null) {
+                parts.add("grid_code = :gridCode");
+                params.put("gridCode", f.gridCode());
+            }
+            if (f.bbox() != null) {
+                parts.add("lon BETWEEN :minLon AND :maxLon AND lat BETWEEN :minLat AND :maxLat");
+                params.put("minLon", f.bbox().minLon());
+                params.put("maxLon", f.bbox().maxLon());
+                params.put("minLat", f.bbox().minLat());
+                params.put("maxLat", f.bbox().maxLat());
+            }
+            sql = parts.isEmpty() ? "" : " WHERE " + String.join(" AND ", parts);
+        }
+    }
+}

@@ -144,7 +144,8 @@ final class ComponentImport {
         }
         for (var c : g.getCoordinates()) {
             if (!inRange(c.x, c.y)) {
-                problem(raw.at(), "geometry", "assets.import.geometry.range", c.x, c.y);
+                problem(raw.at(), "geometry", "assets.import.geometry.range", String.valueOf(c.x),
+                        String.valueOf(c.y));
                 return null;
             }
         }
@@ -183,7 +184,7 @@ final class ComponentImport {
             return null;
         }
         if (!inRange(lon, lat)) {
-            problem(raw.at(), "lon", "assets.import.point.range", lon, lat);
+            problem(raw.at(), "lon", "assets.import.point.range", String.valueOf(lon), String.valueOf(lat));
             return null;
         }
         var p = crs.toWgs84(lon, lat);
@@ -193,7 +194,8 @@ final class ComponentImport {
     private GridLocation grid(Raw raw, Coordinate point, ComponentId id) {
         var grid = lookups.locate(point.x, point.y);
         if (grid.isEmpty()) {
-            problem(raw.at(), "lon", "assets.import.point.outside", point.x, point.y);
+            problem(raw.at(), "lon", "assets.import.point.outside", String.valueOf(point.x),
+                    String.valueOf(point.y));
             return null;
         }
         if (id != null && !id.county().equals(grid.get().districtCode())) {

@@ -132,11 +132,13 @@ class ComponentStore {
     /** Components grouped into square cells of {@code cellDegrees}, one count per non-empty cell. */
     List<Cluster> clusters(ComponentFilter filter, double cellDegrees) {
         var where = new Where(filter);
-        return jdbc.sql("SELECT AVG(lon) AS lon, AVG(lat) AS lat, COUNT(*) AS n FROM (SELECT lon, lat, "
+        return jdbc.sql("SELECT AVG(lon) AS lon, AVG(lat) AS lat, COUNT(*) AS n, "
+                        + "SUM(CASE WHEN synthetic THEN 1 ELSE 0 END) AS s FROM (SELECT lon, lat, synthetic, "
                         + "FLOOR(lon / :cell) AS cx, FLOOR(lat / :cell) AS cy FROM asset_component" + where.sql
                         + ") t GROUP BY cx, cy")
                 .params(where.params).param("cell", cellDegrees)
-                .query((rs, n) -> new Cluster(rs.getDouble("lon"), rs.getDouble("lat"), rs.getLong("n"))).list();
+                .query((rs, n) -> new Cluster(rs.getDouble("lon"), rs.getDouble("lat"), rs.getLong("n"),
+                        rs.getLong("s"))).list();
     }
 
     /** Streams the matching components in identifier order through a server-side cursor (constant memory). */

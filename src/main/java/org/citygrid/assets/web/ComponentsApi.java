@@ -28,7 +28,6 @@ import org.citygrid.platform.web.PageResult;
 import org.citygrid.platform.web.Paging;
 import org.citygrid.platform.web.Problems;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -90,7 +89,7 @@ class ComponentsApi {
     record StateChange(@NotNull ComponentState state, @NotNull Integer version) {
     }
 
-    record ClusterView(double lon, double lat, long count) {
+    record ClusterView(double lon, double lat, long count, long synthetic) {
     }
 
     record Clusters(int zoom, double cellDegrees, long total, List<ClusterView> clusters) {
@@ -163,7 +162,7 @@ class ComponentsApi {
         }
         double cell = 360.0 / (1 << zoom) / 4;
         var list = inventory.clusters(filter(classCode, state, null, bbox), cell).stream()
-                .map(c -> new ClusterView(c.lon(), c.lat(), c.count())).toList();
+                .map(c -> new ClusterView(c.lon(), c.lat(), c.count(), c.synthetic())).toList();
         return new Clusters(zoom, cell, list.stream().mapToLong(ClusterView::count).sum(), list);
     }
 
@@ -278,7 +277,7 @@ class ComponentsApi {
 
     /** Renders components for one response, with class and department names in the caller's language. */
     private final class Views {
-        private final Locale locale = LocaleContextHolder.getLocale();
+        private final Locale locale = problems.locale();
         private final boolean english = "en".equals(locale.getLanguage());
         private final Map<String, String> departments = new HashMap<>();
         private final Map<String, String> classes = new HashMap<>();

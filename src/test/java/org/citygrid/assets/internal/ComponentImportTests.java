@@ -121,7 +121,8 @@ class ComponentImportTests {
     @Test
     void aLineOrPolygonGivesTheShapeAndARepresentativePointOnIt() {
         var rows = csv(HEADER + "99010104002000001,,,,,,,\"LINESTRING (100.01 30.5, 100.03 30.5)\",,\n"
-                + "99010104002000002,,,,,,,\"POLYGON ((100.3 30.3, 100.4 30.3, 100.4 30.4, 100.3 30.4, 100.3 30.3))\",,\n");
+                + "99010104002000002,,,,,,,\"POLYGON ((100.3 30.3, 100.4 30.3, 100.4 30.4, 100.3 30.4, "
+                + "100.3 30.3))\",,\n");
 
         assertThat(rows.get(0).shape()).startsWith("LINESTRING");
         assertThat(rows.get(0).lat()).isEqualTo(30.5);

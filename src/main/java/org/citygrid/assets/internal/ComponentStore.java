@@ -7,10 +7,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
@@ -55,43 +53,51 @@ class ComponentStore {
         return jdbc.sql("SELECT COUNT(*) FROM asset_component").query(Long.class).single();
     }
 
-    /** Which of these identifiers are stored already. */
-    Set<String> existing(Collection<String> ids) {
-        var found = new HashSet<String>();
+    /** The stored version of each of these identifiers that is stored already. */
+    Map<String, Integer> versions(Collection<String> ids) {
+        var found = new HashMap<String, Integer>();
         var list = List.copyOf(ids);
         for (int from = 0; from < list.size(); from += BATCH) {
             var chunk = list.subList(from, Math.min(list.size(), from + BATCH));
-            found.addAll(jdbc.sql("SELECT id FROM asset_component WHERE id IN (:ids)").param("ids", chunk)
-                    .query(String.class).list());
+            jdbc.sql("SELECT id, version FROM asset_component WHERE id IN (:ids)").param("ids", chunk)
+                    .query(rs -> {
+                        found.put(rs.getString(1), rs.getInt(2));
+                    });
         }
         return found;
     }
 
+    /** Inserts new components (version 0). */
     void insert(List<ComponentRow> rows, Instant at) {
+        insert(rows, Map.of(), at);
+    }
+
+    /**
+     * Replaces stored components as a whole: deletes them and inserts the new rows with their version plus one. On
+     * PostgreSQL this is several times faster than one UPDATE per row (each would touch all four indexes anyway), and
+     * inside the import's transaction nobody sees the gap.
+     */
+    void replace(List<ComponentRow> rows, Map<String, Integer> versions, Instant at) {
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            var chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
+            jdbc.sql("DELETE FROM asset_component WHERE id IN (:ids)")
+                    .param("ids", chunk.stream().map(ComponentRow::id).toList()).update();
+        }
+        var next = new HashMap<String, Integer>();
+        versions.forEach((id, v) -> next.put(id, v + 1));
+        insert(rows, next, at);
+    }
+
+    private void insert(List<ComponentRow> rows, Map<String, Integer> versions, Instant at) {
         var ts = Timestamp.from(at);
         for (int from = 0; from < rows.size(); from += BATCH) {
             var chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
-            batch.batchUpdate("INSERT INTO asset_component (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0)",
+            batch.batchUpdate("INSERT INTO asset_component (" + COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     chunk, chunk.size(), (ps, r) -> {
                         ps.setString(1, r.id());
                         setCommon(ps, 2, r);
                         ps.setTimestamp(13, ts);
-                    });
-        }
-    }
-
-    /** Replaces every column of stored components; each version goes up by one. */
-    void update(List<ComponentRow> rows, Instant at) {
-        var ts = Timestamp.from(at);
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            var chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
-            batch.batchUpdate("UPDATE asset_component SET class_code = ?, name = ?, description = ?, state = ?, "
-                            + "lon = ?, lat = ?, shape = ?, grid_code = ?, owner_code = ?, maintainer_code = ?, "
-                            + "synthetic = ?, changed_at = ?, version = version + 1 WHERE id = ?",
-                    chunk, chunk.size(), (ps, r) -> {
-                        setCommon(ps, 1, r);
-                        ps.setTimestamp(12, ts);
-                        ps.setString(13, r.id());
+                        ps.setInt(14, versions.getOrDefault(r.id(), 0));
                     });
         }
     }

@@ -161,12 +161,12 @@ public class Inventory implements ComponentDirectory {
 
     /** Writes checked rows: new identifiers are inserted, known ones replaced (their version goes up). */
     ImportResult write(List<ComponentRow> rows) {
-        var existing = store.existing(rows.stream().map(ComponentRow::id).toList());
-        var inserts = rows.stream().filter(r -> !existing.contains(r.id())).toList();
-        var updates = rows.stream().filter(r -> existing.contains(r.id())).toList();
+        var versions = store.versions(rows.stream().map(ComponentRow::id).toList());
+        var inserts = rows.stream().filter(r -> !versions.containsKey(r.id())).toList();
+        var updates = rows.stream().filter(r -> versions.containsKey(r.id())).toList();
         var now = clock.instant();
         store.insert(inserts, now);
-        store.update(updates, now);
+        store.replace(updates, versions, now);
         return new ImportResult(inserts.size(), updates.size());
     }
 

@@ -84,7 +84,9 @@
     var url = items ? d.componentsUrl + '?size=' + MAX_ITEMS + '&bbox=' + bbox.join(',')
       : d.clustersUrl + '?zoom=' + z + '&bbox=' + bbox.join(',');
     request = new AbortController();
-    fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin', signal: request.signal })
+    // The API follows Accept-Language, the page the user's choice: ask in the page's language.
+    fetch(url, { headers: { Accept: 'application/json', 'Accept-Language': document.documentElement.lang || 'zh-CN' },
+      credentials: 'same-origin', signal: request.signal })
       .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
       .then(function (body) {
         request = null;

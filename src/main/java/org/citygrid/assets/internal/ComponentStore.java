@@ -53,17 +53,25 @@ class ComponentStore {
         return jdbc.sql("SELECT COUNT(*) FROM asset_component").query(Long.class).single();
     }
 
-    /** The stored version of each of these identifiers that is stored already. */
+    /**
+     * The stored version of each of these identifiers that is stored already. One range scan over the identifiers'
+     * span instead of IN lists: right after a bulk write PostgreSQL's statistics may still call the table empty, and
+     * the plan it then picks for {@code id IN (…1000 values…)} compares every row with every value (seconds per chunk).
+     */
     Map<String, Integer> versions(Collection<String> ids) {
         var found = new HashMap<String, Integer>();
-        var list = List.copyOf(ids);
-        for (int from = 0; from < list.size(); from += BATCH) {
-            var chunk = list.subList(from, Math.min(list.size(), from + BATCH));
-            jdbc.sql("SELECT id, version FROM asset_component WHERE id IN (:ids)").param("ids", chunk)
-                    .query(rs -> {
-                        found.put(rs.getString(1), rs.getInt(2));
-                    });
+        if (ids.isEmpty()) {
+            return found;
         }
+        var wanted = new java.util.HashSet<>(ids);
+        var min = wanted.stream().min(String::compareTo).orElseThrow();
+        var max = wanted.stream().max(String::compareTo).orElseThrow();
+        cursor.query("SELECT id, version FROM asset_component WHERE id BETWEEN :min AND :max",
+                Map.of("min", min, "max", max), rs -> {
+                    if (wanted.contains(rs.getString(1))) {
+                        found.put(rs.getString(1), rs.getInt(2));
+                    }
+                });
         return found;
     }
 
@@ -80,8 +88,8 @@ class ComponentStore {
     void replace(List<ComponentRow> rows, Map<String, Integer> versions, Instant at) {
         for (int from = 0; from < rows.size(); from += BATCH) {
             var chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
-            jdbc.sql("DELETE FROM asset_component WHERE id IN (:ids)")
-                    .param("ids", chunk.stream().map(ComponentRow::id).toList()).update();
+            batch.batchUpdate("DELETE FROM asset_component WHERE id = ?", chunk, chunk.size(),
+                    (ps, r) -> ps.setString(1, r.id()));
         }
         var next = new HashMap<String, Integer>();
         versions.forEach((id, v) -> next.put(id, v + 1));

@@ -88,7 +88,10 @@
   overlays[d.tLayerStreets] = streetLayer;
   overlays[d.tLayerCommunities] = communityLayer;
   overlays[d.tLayerGrids] = gridLayer;
-  L.control.layers(null, overlays, { collapsed: true, position: 'topright' }).addTo(map);
+  var layerControl = L.control.layers(null, overlays, { collapsed: true, position: 'topright' }).addTo(map);
+  // Other modules draw their own layers from separate scripts (e.g. assets-layer.js): they find these here.
+  el.cgMap = map;
+  el.cgLayers = layerControl;
   L.control.scale({ imperial: false }).addTo(map);
 
   // Legend

@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.Locale;
 
+import org.citygrid.assets.ComponentDirectory;
 import org.citygrid.cases.internal.routing.RoutingRuleRepository;
 import org.citygrid.support.DemoCases;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +45,8 @@ class RoutingApiTests {
     MockMvc mvc;
     @Autowired
     RoutingRuleRepository rules;
+    @Autowired
+    ComponentDirectory components;
 
     /** Other tests share the demo database: no rule may outlive its test. */
     @AfterEach
@@ -201,6 +204,28 @@ class RoutingApiTests {
                 .andExpect(jsonPath("$.reason", containsString("派遣规则 #" + winning)))
                 .andExpect(jsonPath("$.reason", containsString(street)))
                 .andExpect(jsonPath("$.alternatives[0].departmentCode", is("roads")));
+    }
+
+    @Test
+    void aReportNamingAnInventoryComponentIsSuggestedToItsMaintainerWithTheComponentAsReason() throws Exception {
+        var component = components.nearest(116.4039, 39.9151, 5_000, 100).stream()
+                .filter(c -> c.maintainerDepartmentCode() != null).findFirst().orElseThrow();
+        var report = """
+                {"channel":"SUPERVISOR","kind":"COMPONENT","classCode":"%s","lon":%s,"lat":%s,
+                 "description":"部件损坏","componentId":"%s"}""".formatted(component.classCode(), component.lon(),
+                component.lat(), component.id());
+        var created = mvc.perform(post("/api/v1/cases").with(httpBasic("supervisor1", PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(report))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.componentId", is(component.id())))
+                .andReturn().getResponse().getContentAsString();
+        long id = ((Number) JsonPath.read(created, "$.id")).longValue();
+        demo().act(id, "operator1", "accept", "");
+        demo().act(id, "shiftlead1", "file", "\"urgent\":false");
+
+        suggestion(id, "dispatcher1").andExpect(status().isOk())
+                .andExpect(jsonPath("$.source", is("COMPONENT_MAINTAINER")))
+                .andExpect(jsonPath("$.departmentCode", is(component.maintainerDepartmentCode())))
+                .andExpect(jsonPath("$.reason", containsString(component.id())));
     }
 
     @Test

@@ -92,7 +92,7 @@ class WorkbenchQueue {
                         ? routing.suggest(c, LocaleContextHolder.getLocale()) : null);
     }
 
-    private static java.util.Optional<Instant> currentDeadline(Case c) {
+    private static Optional<Instant> currentDeadline(Case c) {
         return c.stages().stream().filter(StageClock::isRunning).map(StageClock::deadline)
                 .min(Comparator.naturalOrder());
     }

@@ -173,10 +173,24 @@ public class Cases {
     public PageResult<Case> search(CaseFilter filter, Paging paging, Actor viewer) {
         var page = queries.search(filter, visibility(viewer), clock.instant(), calendars.zone(), paging.offset(),
                 paging.size());
-        Map<Long, Case> byId = repository.findAllById(page.ids()).stream()
+        return new PageResult<>(byIds(page.ids()), paging.page(), paging.size(), page.total());
+    }
+
+    /** The cases with these ids, in the order of the ids. */
+    private List<Case> byIds(List<Long> ids) {
+        Map<Long, Case> byId = repository.findAllById(ids).stream()
                 .collect(Collectors.toMap(c -> c.id().value(), Function.identity()));
-        var items = page.ids().stream().map(byId::get).toList();
-        return new PageResult<>(items, paging.page(), paging.size(), page.total());
+        return ids.stream().map(byId::get).toList();
+    }
+
+    /**
+     * One page of a work queue, selected, ordered (most urgent first) and paged in SQL; see {@link QueueSpec} and
+     * {@code CaseQueries.queue}. The viewer's visibility applies as in {@link #search}.
+     */
+    @Transactional(readOnly = true)
+    public PageResult<Case> queue(QueueSpec spec, Paging paging, Actor viewer) {
+        var page = queries.queue(spec, visibility(viewer), now(), paging.offset(), paging.size());
+        return new PageResult<>(byIds(page.ids()), paging.page(), paging.size(), page.total());
     }
 
     /** Now, to the millisecond: what is stored is what the caller is shown. */

@@ -14,6 +14,7 @@ import org.citygrid.cases.CaseFilter;
 import org.citygrid.cases.CaseId;
 import org.citygrid.cases.CaseStatus;
 import org.citygrid.cases.DuplicateCandidate;
+import org.citygrid.cases.QueueSpec;
 import org.citygrid.catalog.ClassKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -49,6 +50,72 @@ public class CaseQueries {
                 + " ORDER BY c.reported_at DESC, c.id DESC LIMIT :size OFFSET :offset"), params)
                 .query(Long.class).list();
         return new Page(ids, total);
+    }
+
+    /** A running clock of the case: not ended, not paused. */
+    private static final String RUNNING = "s.case_id = c.id AND s.ended_at IS NULL AND s.paused_at IS NULL";
+
+    /**
+     * The case's light for ordering, 2 red, 1 yellow, 0 green: red when a running clock is past its deadline at
+     * {@code :now}; yellow when the SLA monitor has recorded that a running clock, with this very deadline, turns
+     * yellow by {@code :now}. A clock the monitor has not watched yet counts as green until its first pass.
+     */
+    private static final String LIGHT_RANK = "CASE WHEN EXISTS (SELECT 1 FROM case_stage s WHERE " + RUNNING
+            + " AND s.deadline < :now) THEN 2"
+            + " WHEN EXISTS (SELECT 1 FROM case_stage s JOIN case_stage_signal g ON g.case_id = s.case_id"
+            + " AND g.stage = s.stage AND g.assignment_no = s.assignment_no AND g.started_at = s.started_at"
+            + " AND g.deadline = s.deadline WHERE " + RUNNING + " AND g.yellow_at <= :now) THEN 1 ELSE 0 END";
+
+    private static final String NEXT_DEADLINE = "(SELECT MIN(s.deadline) FROM case_stage s WHERE " + RUNNING + ")";
+
+    /**
+     * A work queue's page, most urgent first: light (red, yellow, green), then the earliest running deadline (cases
+     * without a running clock last), then the oldest report, then id.
+     */
+    public Page queue(QueueSpec q, Visibility v, Instant now, long offset, int size) {
+        var where = new ArrayList<String>();
+        var params = new HashMap<String, Object>();
+        visibility(v, where, params);
+        selection(q, where, params);
+        var condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+        long total = bind(jdbc.sql("SELECT COUNT(*) FROM case_file c" + condition), params)
+                .query(Long.class).single();
+        params.put("now", utc(now));
+        params.put("size", size);
+        params.put("offset", offset);
+        var ids = bind(jdbc.sql("SELECT q.id FROM (SELECT c.id, c.reported_at, " + LIGHT_RANK + " AS light_rank, "
+                + NEXT_DEADLINE + " AS next_deadline FROM case_file c" + condition + ") q"
+                + " ORDER BY q.light_rank DESC, q.next_deadline ASC NULLS LAST, q.reported_at ASC, q.id ASC"
+                + " LIMIT :size OFFSET :offset"), params).query(Long.class).list();
+        return new Page(ids, total);
+    }
+
+    private static void selection(QueueSpec q, List<String> where, Map<String, Object> params) {
+        if (!q.statuses().isEmpty()) {
+            where.add("c.status IN (:statuses)");
+            params.put("statuses", q.statuses().stream().map(Enum::name).toList());
+        }
+        eq(where, params, "c.department_code", "departmentCode", q.departmentCode());
+        if (q.selectsAll()) {
+            return;
+        }
+        var any = new ArrayList<String>();
+        if (!q.selectedStatuses().isEmpty()) {
+            any.add("c.status IN (:selectedStatuses)");
+            params.put("selectedStatuses", q.selectedStatuses().stream().map(Enum::name).toList());
+        }
+        if (!q.pendingRequests().isEmpty()) {
+            // a request is pending until it is decided: its decision is null
+            any.add("EXISTS (SELECT 1 FROM case_request r WHERE r.case_id = c.id AND r.decision IS NULL"
+                    + " AND r.kind IN (:requestKinds))");
+            params.put("requestKinds", q.pendingRequests().stream().map(Enum::name).toList());
+        }
+        if (q.tasksOf() != null) {
+            any.add("((c.status = 'PENDING_VERIFY' AND c.verifier = :tasksOf)"
+                    + " OR (c.status = 'PENDING_CHECK' AND c.checker = :tasksOf))");
+            params.put("tasksOf", q.tasksOf());
+        }
+        where.add("(" + String.join(" OR ", any) + ")");
     }
 
     /**

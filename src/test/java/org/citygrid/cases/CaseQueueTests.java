@@ -1,0 +1,5 @@
+package org.citygrid.cases;
+
+/** The work queues' selection and order on the embedded H2 (PostgreSQL mode). */
+class CaseQueueTests extends CaseQueueContract {
+}

@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Base64;
 
 import com.jayway.jsonpath.JsonPath;
@@ -19,7 +20,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -123,10 +126,17 @@ class ClosedLoopInTheBrowserTests {
         throw new AssertionError(caseNo + " is not in the " + workbench + " queue of " + username);
     }
 
+    /** Presses an action button and waits for the page that answers it: done, or refused with the reason. */
     private void press(String actionButton) {
-        browser.findElement(By.cssSelector("[data-action-button='" + actionButton + "']")).click();
-        assertThat(browser.findElements(By.id("action-refused"))).as("refusal after " + actionButton).isEmpty();
-        assertThat(browser.findElement(By.id("action-done")).isDisplayed()).isTrue();
+        var button = browser.findElement(By.cssSelector("[data-action-button='" + actionButton + "']"));
+        button.click();
+        var outcome = waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#action-done, #action-refused")));
+        assertThat(outcome.getAttribute("id")).as(actionButton + ": " + outcome.getText()).isEqualTo("action-done");
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
     private void assertStatus(String status, long id) throws Exception {
@@ -140,7 +150,7 @@ class ClosedLoopInTheBrowserTests {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(DemoCases.PASSWORD);
         browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        assertThat(browser.getCurrentUrl()).contains("/workbench/");
+        waiting().until(ExpectedConditions.urlContains("/workbench/"));
     }
 
     private String api(String method, String path, String username, String json) throws Exception {

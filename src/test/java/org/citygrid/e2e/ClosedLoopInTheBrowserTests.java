@@ -5,8 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Base64;
 
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -81,7 +78,7 @@ class ClosedLoopInTheBrowserTests {
         browser.findElement(By.id("action-reason")).sendKeys("夜间作业，无法拍照");
         press("feedback");
         assertStatus("PENDING_CHECK", id);
-        screenshot("loop-department-feedback");
+        Browser.screenshot(browser, "loop-department-feedback");
 
         openFromQueue("operator1", "operator", caseNo);
         press("send-check");
@@ -100,7 +97,7 @@ class ClosedLoopInTheBrowserTests {
                 .extracting(row -> row.getAttribute("data-action"))
                 .containsSubsequence("report", "accept", "file", "dispatch", "receive", "feedback", "send-check",
                         "check", "close");
-        screenshot("loop-closed");
+        Browser.screenshot(browser, "loop-closed");
     }
 
     private String reportAsSupervisor() throws Exception {
@@ -145,12 +142,8 @@ class ClosedLoopInTheBrowserTests {
     }
 
     private void signIn(String username) {
-        browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(DemoCases.PASSWORD);
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        waiting().until(ExpectedConditions.urlContains("/workbench/"));
+        Browser.signIn(browser, port, username, DemoCases.PASSWORD);
+        assertThat(browser.getCurrentUrl()).contains("/workbench/");
     }
 
     private String api(String method, String path, String username, String json) throws Exception {
@@ -170,11 +163,5 @@ class ClosedLoopInTheBrowserTests {
 
     private String url(String path) {
         return "http://localhost:" + port + path;
-    }
-
-    private void screenshot(String name) throws Exception {
-        var file = browser.getScreenshotAs(OutputType.FILE);
-        Files.copy(file.toPath(), Browser.screenshotDir().toPath().resolve(name + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -1,8 +1,5 @@
 package org.citygrid.e2e;
 
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 
 import org.citygrid.support.Browser;
 import org.junit.jupiter.api.AfterAll;
@@ -10,9 +7,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -46,17 +41,11 @@ class LoginInTheBrowserTests {
         browser.manage().deleteAllCookies();
         browser.get("http://localhost:" + port + "/");
         assertThat(browser.getCurrentUrl()).endsWith("/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        // the form posts and redirects: wait for the answer before reading the address
-        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> !d.getCurrentUrl().endsWith("/login"));
+        Browser.signIn(browser, port, username, password);
     }
 
-    private void screenshot(String name) throws Exception {
-        var file = browser.getScreenshotAs(OutputType.FILE);
-        Files.copy(file.toPath(), Browser.screenshotDir().toPath().resolve(name + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
+    private void screenshot(String name) {
+        Browser.screenshot(browser, name);
     }
 
     @Test

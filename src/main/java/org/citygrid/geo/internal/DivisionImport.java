@@ -50,14 +50,7 @@ final class DivisionImport {
     }
 
     private Plan run(JsonNode root, Crs crs, Function<String, DivisionLevel> storedLevels) {
-        if (root == null || !root.isObject() || !"FeatureCollection".equals(root.path("type").asString(""))
-                || !root.path("features").isArray()) {
-            throw new ImportRejected(List.of(new FeatureProblem(null, null, "geo.import.not-feature-collection")));
-        }
-        var features = root.get("features");
-        if (features.isEmpty()) {
-            throw new ImportRejected(List.of(new FeatureProblem(null, null, "geo.import.empty")));
-        }
+        var features = GeoJsonGeometry.features(root);
         var entries = new ArrayList<Entry>();
         var firstByCode = new HashMap<String, Integer>();
         for (int i = 0; i < features.size(); i++) {

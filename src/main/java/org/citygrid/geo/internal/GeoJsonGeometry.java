@@ -32,6 +32,19 @@ final class GeoJsonGeometry {
     }
 
     /** The geometry in WGS84, or null after reporting each problem found to {@code errors} (message key, args). */
+    /** The features of a FeatureCollection with at least one feature; the whole file is refused otherwise. */
+    static JsonNode features(JsonNode root) {
+        if (root == null || !root.isObject() || !"FeatureCollection".equals(root.path("type").asString(""))
+                || !root.path("features").isArray()) {
+            throw new ImportRejected(List.of(new FeatureProblem(null, null, "geo.import.not-feature-collection")));
+        }
+        var features = root.get("features");
+        if (features.isEmpty()) {
+            throw new ImportRejected(List.of(new FeatureProblem(null, null, "geo.import.empty")));
+        }
+        return features;
+    }
+
     static Geometry read(JsonNode geometry, Crs crs, Consumer<Object[]> errors) {
         if (geometry == null || geometry.isNull() || !geometry.isObject()) {
             errors.accept(new Object[] {"geo.import.geometry.missing"});

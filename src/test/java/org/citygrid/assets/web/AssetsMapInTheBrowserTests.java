@@ -1,7 +1,5 @@
 package org.citygrid.assets.web;
 
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import org.citygrid.assets.internal.ComponentFilter;
@@ -13,7 +11,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -53,10 +50,7 @@ class AssetsMapInTheBrowserTests {
     void clustersAtDistrictZoomAndAPopupWithOwnerAndMaintainerUpClose() throws Exception {
         var component = inventory.list(ComponentFilter.none(), Paging.of(0, 1)).items().getFirst();
         browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys("dispatcher1");
-        browser.findElement(By.id("password")).sendKeys("Demo@2026");
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        Browser.signIn(browser, port, "dispatcher1", "Demo@2026");
         browser.get("http://localhost:" + port + "/map");
 
         var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -80,9 +74,7 @@ class AssetsMapInTheBrowserTests {
         screenshot("map-assets-popup");
     }
 
-    private static void screenshot(String name) throws Exception {
-        var file = browser.getScreenshotAs(OutputType.FILE);
-        Files.copy(file.toPath(), Browser.screenshotDir().toPath().resolve(name + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
+    private static void screenshot(String name) {
+        Browser.screenshot(browser, name);
     }
 }

@@ -55,11 +55,7 @@ class CasePhotosInTheBrowserTests {
     }
 
     private void signIn(String username) {
-        browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(DemoCases.PASSWORD);
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        Browser.signIn(browser, port, username, DemoCases.PASSWORD);
     }
 
     @Test

@@ -1,7 +1,5 @@
 package org.citygrid.geo.web;
 
-import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
 import org.citygrid.support.Browser;
@@ -10,7 +8,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -46,10 +43,7 @@ class MapInTheBrowserTests {
     @Test
     void aSupervisorClicksTheMapAndSeesTheGridAndItsDivisionChain() throws Exception {
         browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys("supervisor1");
-        browser.findElement(By.id("password")).sendKeys("Demo@2026");
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        Browser.signIn(browser, port, "supervisor1", "Demo@2026");
         browser.get("http://localhost:" + port + "/map");
 
         var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -87,10 +81,7 @@ class MapInTheBrowserTests {
     @Test
     void anOperatorSearchesAnAddressAndTheMapShowsWhereItIs() throws Exception {
         browser.manage().deleteAllCookies();
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys("supervisor1");
-        browser.findElement(By.id("password")).sendKeys("Demo@2026");
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        Browser.signIn(browser, port, "supervisor1", "Demo@2026");
         browser.get("http://localhost:" + port + "/map");
         var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(b -> "true".equals(b.findElement(By.id("cg-map")).getDomAttribute("data-ready")));
@@ -118,9 +109,7 @@ class MapInTheBrowserTests {
         return Double.parseDouble(browser.findElement(By.id("cg-map")).getDomAttribute("data-zoom"));
     }
 
-    private static void screenshot(String name) throws Exception {
-        var file = browser.getScreenshotAs(OutputType.FILE);
-        Files.copy(file.toPath(), Browser.screenshotDir().toPath().resolve(name + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
+    private static void screenshot(String name) {
+        Browser.screenshot(browser, name);
     }
 }

@@ -189,7 +189,13 @@ public class Cases {
      */
     @Transactional(readOnly = true)
     public PageResult<Case> queue(QueueSpec spec, Paging paging, Actor viewer) {
-        var page = queries.queue(spec, visibility(viewer), now(), paging.offset(), paging.size());
+        return queue(spec, QueueFilter.none(), paging, viewer);
+    }
+
+    /** As {@link #queue(QueueSpec, Paging, Actor)}, narrowed by what the person asked for. */
+    @Transactional(readOnly = true)
+    public PageResult<Case> queue(QueueSpec spec, QueueFilter filter, Paging paging, Actor viewer) {
+        var page = queries.queue(spec, filter, visibility(viewer), now(), paging.offset(), paging.size());
         return new PageResult<>(byIds(page.ids()), paging.page(), paging.size(), page.total());
     }
 

@@ -2,6 +2,7 @@ package org.citygrid.workbench;
 
 import java.util.Arrays;
 
+import org.citygrid.cases.QueueFilter;
 import org.citygrid.platform.security.CurrentUser;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,6 +33,9 @@ class WorkbenchController {
 
     @GetMapping("/workbench/{slug}")
     String workbench(@PathVariable String slug, @RequestParam(defaultValue = "0") int page,
+                     @RequestParam(defaultValue = "false") boolean overdue,
+                     @RequestParam(required = false) String classCode,
+                     @RequestParam(required = false) String regionCode,
                      @AuthenticationPrincipal CurrentUser user, Model model) {
         var workbench = Workbench.bySlug(slug)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
@@ -41,10 +45,30 @@ class WorkbenchController {
         model.addAttribute("workbench", workbench);
         model.addAttribute("prefix", workbench.messagePrefix());
         if (WorkbenchQueue.hasQueue(workbench)) {
-            model.addAttribute("queue", queue.page(workbench, user, page));
+            var filter = new QueueFilter(overdue, classCode, regionCode);
+            model.addAttribute("queue", queue.page(workbench, user, page, filter));
+            model.addAttribute("filter", filter);
+            model.addAttribute("filterQuery", query(filter));
+            model.addAttribute("filterIgnored",
+                    QueueFilter.isMalformedClass(classCode) || QueueFilter.isMalformedRegion(regionCode));
         }
         model.addAttribute("others", Arrays.stream(Workbench.values())
                 .filter(w -> w != workbench && user.hasRole(w.role().name())).toList());
         return "workbench/workbench";
+    }
+
+    /** The filter as query parameters for the paging links (codes are digits only, so nothing needs escaping). */
+    private static String query(QueueFilter f) {
+        var q = new StringBuilder();
+        if (f.overdueOnly()) {
+            q.append("&overdue=true");
+        }
+        if (f.classCode() != null) {
+            q.append("&classCode=").append(f.classCode());
+        }
+        if (f.regionCode() != null) {
+            q.append("&regionCode=").append(f.regionCode());
+        }
+        return q.toString();
     }
 }

@@ -18,6 +18,7 @@ import org.citygrid.cases.Cases;
 import org.citygrid.cases.DispatchSuggestion;
 import org.citygrid.cases.Routing;
 import org.citygrid.cases.Light;
+import org.citygrid.cases.QueueFilter;
 import org.citygrid.cases.QueueSpec;
 import org.citygrid.cases.StageClock;
 import org.citygrid.catalog.Catalog;
@@ -66,16 +67,20 @@ class WorkbenchQueue {
     }
 
     QueuePage page(Workbench workbench, CurrentUser user, int page) {
+        return page(workbench, user, page, QueueFilter.none());
+    }
+
+    QueuePage page(Workbench workbench, CurrentUser user, int page, QueueFilter filter) {
         var actor = actor(user);
         var spec = spec(workbench, actor);
         if (spec.isEmpty()) {
             return new QueuePage(List.of(), 0, 1, 0);
         }
-        var found = cases.queue(spec.get(), Paging.of(Math.max(page, 0), PAGE_SIZE), actor);
+        var found = cases.queue(spec.get(), filter, Paging.of(Math.max(page, 0), PAGE_SIZE), actor);
         int totalPages = Math.max(1, found.totalPages());
         if (found.page() >= totalPages && found.total() > 0) {
             // past the last page: show the last one, as before
-            found = cases.queue(spec.get(), Paging.of(totalPages - 1, PAGE_SIZE), actor);
+            found = cases.queue(spec.get(), filter, Paging.of(totalPages - 1, PAGE_SIZE), actor);
         }
         var now = cases.now();
         var rows = found.items().stream().map(c -> row(c, now, workbench == Workbench.DISPATCHER)).toList();

@@ -103,6 +103,29 @@ abstract class CaseQueueContract {
         return List.of(cs).stream().map(c -> c.id().value()).toList();
     }
 
+    /** The ids of the whole filtered queue (one page is enough here). */
+    private List<Long> filtered(QueueFilter filter, Case... mine) {
+        var ids = List.of(mine).stream().map(c -> c.id().value()).toList();
+        return cases.queue(EVERY_OPEN_CASE, filter, Paging.of(0, 500), LEADER).items().stream()
+                .map(c -> c.id().value()).filter(ids::contains).toList();
+    }
+
+    @Test
+    void aQueueNarrowsToOverdueCasesAClassAndARegion() {
+        // reported Friday 2026-11-20 at 17:00: ACCEPT (10 working minutes) is due 17:10 that day
+        var overdue = reportAt(local(11, 20, 17, 0), Channel.SUPERVISOR, SUPERVISOR);
+        var fresh = reportAt(local(11, 20, 17, 5), Channel.SUPERVISOR, SUPERVISOR);
+        clock.set(local(11, 20, 17, 12));
+
+        assertThat(filtered(new QueueFilter(true, null, null), overdue, fresh)).containsExactly(overdue.id().value());
+        assertThat(filtered(new QueueFilter(false, "01", fresh.streetCode()), overdue, fresh))
+                .containsExactlyInAnyOrder(overdue.id().value(), fresh.id().value());
+        assertThat(filtered(new QueueFilter(false, "01001", fresh.gridCode()), overdue, fresh)).hasSize(2);
+        assertThat(filtered(new QueueFilter(false, "02", null), overdue, fresh)).isEmpty();
+        assertThat(filtered(new QueueFilter(false, null, "110102"), overdue, fresh)).isEmpty();
+        assertThat(new QueueFilter(true, "1x", "11%")).isEqualTo(new QueueFilter(true, null, null));
+    }
+
     @Test
     void redComesBeforeYellowBeforeGreenThenTheEarliestDeadlineThenTheOldestReport() {
         // red: VERIFY from Friday 17:50, 10 working minutes on Friday and 50 on Monday: due Monday 08:50

@@ -61,6 +61,36 @@ class WorkbenchQueueTests {
         return "data-case-id=\"" + id + "\"";
     }
 
+    /** Every page of a filtered queue, one after the other. */
+    private String filtered(String user, String slug, String query) throws Exception {
+        var all = new StringBuilder();
+        int pages = 1;
+        for (int p = 0; p < pages; p++) {
+            var html = mvc.perform(get("/workbench/" + slug + "?" + query + "&page=" + p).with(httpBasic(user, PASSWORD)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            var m = PAGES.matcher(html);
+            assertThat(m.find()).as("the workbench shows a queue").isTrue();
+            pages = Integer.parseInt(m.group(1));
+            all.append(html);
+        }
+        return all.toString();
+    }
+
+    @Test
+    void theQueueFiltersByOverdueClassAndRegionAndSaysWhenAFilterIsIgnored() throws Exception {
+        long id = report();
+        String street = JsonPath.read(mvc.perform(get("/api/v1/cases/" + id).with(httpBasic("operator1", PASSWORD)))
+                .andReturn().getResponse().getContentAsString(), "$.streetCode");
+
+        assertThat(filtered("operator1", "operator", "classCode=01001&regionCode=" + street))
+                .contains(row(id)).contains("value=\"" + street + "\"").doesNotContain("id=\"filter-ignored\"");
+        assertThat(filtered("operator1", "operator", "classCode=02")).doesNotContain(row(id));
+        assertThat(filtered("operator1", "operator", "regionCode=110102")).doesNotContain(row(id));
+        assertThat(filtered("operator1", "operator", "overdue=true")).doesNotContain(row(id))
+                .contains("id=\"filter-overdue\" name=\"overdue\" value=\"true\" checked");
+        assertThat(filtered("operator1", "operator", "regionCode=abc%25")).contains("id=\"filter-ignored\"");
+    }
+
     @Test
     void theOperatorsQueueListsAFreshReportWithALinkToItsPage() throws Exception {
         long id = report();

@@ -14,6 +14,7 @@ import org.citygrid.cases.CaseFilter;
 import org.citygrid.cases.CaseId;
 import org.citygrid.cases.CaseStatus;
 import org.citygrid.cases.DuplicateCandidate;
+import org.citygrid.cases.QueueFilter;
 import org.citygrid.cases.QueueSpec;
 import org.citygrid.catalog.ClassKind;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -72,15 +73,16 @@ public class CaseQueries {
      * A work queue's page, most urgent first: light (red, yellow, green), then the earliest running deadline (cases
      * without a running clock last), then the oldest report, then id.
      */
-    public Page queue(QueueSpec q, Visibility v, Instant now, long offset, int size) {
+    public Page queue(QueueSpec q, QueueFilter f, Visibility v, Instant now, long offset, int size) {
         var where = new ArrayList<String>();
         var params = new HashMap<String, Object>();
+        params.put("now", utc(now));
         visibility(v, where, params);
         selection(q, where, params);
+        narrowing(f, where, params);
         var condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
         long total = bind(jdbc.sql("SELECT COUNT(*) FROM case_file c" + condition), params)
                 .query(Long.class).single();
-        params.put("now", utc(now));
         params.put("size", size);
         params.put("offset", offset);
         var ids = bind(jdbc.sql("SELECT q.id FROM (SELECT c.id, c.reported_at, " + LIGHT_RANK + " AS light_rank, "
@@ -88,6 +90,21 @@ public class CaseQueries {
                 + " ORDER BY q.light_rank DESC, q.next_deadline ASC NULLS LAST, q.reported_at ASC, q.id ASC"
                 + " LIMIT :size OFFSET :offset"), params).query(Long.class).list();
         return new Page(ids, total);
+    }
+
+    /** The filter's codes are digits only (see {@link QueueFilter}), so they are safe as LIKE prefixes. */
+    private static void narrowing(QueueFilter f, List<String> where, Map<String, Object> params) {
+        if (f.overdueOnly()) {
+            where.add("EXISTS (SELECT 1 FROM case_stage s WHERE " + RUNNING + " AND s.deadline < :now)");
+        }
+        if (f.classCode() != null) {
+            where.add("c.class_code LIKE :classPrefix");
+            params.put("classPrefix", f.classCode() + "%");
+        }
+        if (f.regionCode() != null) {
+            where.add("c.grid_code LIKE :regionPrefix");
+            params.put("regionPrefix", f.regionCode() + "%");
+        }
     }
 
     private static void selection(QueueSpec q, List<String> where, Map<String, Object> params) {

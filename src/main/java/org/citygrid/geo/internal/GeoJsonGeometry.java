@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  * Reads GeoJSON Polygon/MultiPolygon geometries into JTS (converted to WGS84) after checking their shape, coordinate
  * ranges and ring closure, and writes JTS polygons back as GeoJSON maps. JTS validity is checked by the caller.
  */
-final class GeoJsonGeometry {
+public final class GeoJsonGeometry {
 
     static final GeometryFactory FACTORY = new GeometryFactory();
 
@@ -99,16 +99,24 @@ final class GeoJsonGeometry {
         return fixed;
     }
 
-    /** A GeoJSON geometry object for a Polygon or MultiPolygon. */
+    /** A GeoJSON geometry object for a Polygon or MultiPolygon, with the coordinates as stored. */
     static Map<String, Object> write(Geometry g) {
+        return write(g, false);
+    }
+
+    /**
+     * As {@link #write(Geometry)}; {@code forDrawing} rounds coordinates to 1e-6 degrees (about 0.1 m): plenty for a
+     * map, and it keeps the document small.
+     */
+    public static Map<String, Object> write(Geometry g, boolean forDrawing) {
         var map = new LinkedHashMap<String, Object>();
         if (g instanceof Polygon p) {
             map.put("type", "Polygon");
-            map.put("coordinates", rings(p));
+            map.put("coordinates", rings(p, forDrawing));
         } else if (g instanceof MultiPolygon mp) {
             var polygons = new ArrayList<Object>();
             for (int i = 0; i < mp.getNumGeometries(); i++) {
-                polygons.add(rings((Polygon) mp.getGeometryN(i)));
+                polygons.add(rings((Polygon) mp.getGeometryN(i), forDrawing));
             }
             map.put("type", "MultiPolygon");
             map.put("coordinates", polygons);
@@ -118,19 +126,20 @@ final class GeoJsonGeometry {
         return map;
     }
 
-    private static List<Object> rings(Polygon p) {
+    private static List<Object> rings(Polygon p, boolean rounded) {
         var rings = new ArrayList<Object>();
-        rings.add(positions(p.getExteriorRing().getCoordinates()));
+        rings.add(positions(p.getExteriorRing().getCoordinates(), rounded));
         for (int i = 0; i < p.getNumInteriorRing(); i++) {
-            rings.add(positions(p.getInteriorRingN(i).getCoordinates()));
+            rings.add(positions(p.getInteriorRingN(i).getCoordinates(), rounded));
         }
         return rings;
     }
 
-    private static List<double[]> positions(Coordinate[] coordinates) {
+    private static List<double[]> positions(Coordinate[] coordinates, boolean rounded) {
         var list = new ArrayList<double[]>(coordinates.length);
         for (var c : coordinates) {
-            list.add(new double[] {c.x, c.y});
+            list.add(rounded ? new double[] {Math.round(c.x * 1e6) / 1e6, Math.round(c.y * 1e6) / 1e6}
+                    : new double[] {c.x, c.y});
         }
         return list;
     }

@@ -1,18 +1,15 @@
 package org.citygrid.geo.web;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.citygrid.geo.DivisionLevel;
 import org.citygrid.geo.internal.Division;
 import org.citygrid.geo.internal.Divisions;
+import org.citygrid.geo.internal.GeoJsonGeometry;
 import org.citygrid.platform.DomainException;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.Polygon;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -69,44 +66,7 @@ class DivisionMapApi {
         var feature = new LinkedHashMap<String, Object>();
         feature.put("type", "Feature");
         feature.put("properties", props);
-        feature.put("geometry", geometry(d.geometry()));
+        feature.put("geometry", GeoJsonGeometry.write(d.geometry(), true));
         return feature;
-    }
-
-    /** A Polygon or MultiPolygon as a GeoJSON geometry object. */
-    static Map<String, Object> geometry(Geometry g) {
-        var map = new LinkedHashMap<String, Object>();
-        if (g instanceof Polygon p) {
-            map.put("type", "Polygon");
-            map.put("coordinates", rings(p));
-            return map;
-        }
-        var polygons = new ArrayList<Object>();
-        for (int i = 0; i < g.getNumGeometries(); i++) {
-            if (g.getGeometryN(i) instanceof Polygon p) {
-                polygons.add(rings(p));
-            }
-        }
-        map.put("type", "MultiPolygon");
-        map.put("coordinates", polygons);
-        return map;
-    }
-
-    private static List<Object> rings(Polygon p) {
-        var rings = new ArrayList<Object>();
-        rings.add(positions(p.getExteriorRing().getCoordinates()));
-        for (int i = 0; i < p.getNumInteriorRing(); i++) {
-            rings.add(positions(p.getInteriorRingN(i).getCoordinates()));
-        }
-        return rings;
-    }
-
-    private static List<double[]> positions(Coordinate[] coordinates) {
-        var list = new ArrayList<double[]>(coordinates.length);
-        for (var c : coordinates) {
-            // 1e-6 degrees is about 0.1 m: plenty for drawing, and it keeps the document small
-            list.add(new double[] {Math.round(c.x * 1e6) / 1e6, Math.round(c.y * 1e6) / 1e6});
-        }
-        return list;
     }
 }

@@ -176,4 +176,19 @@ class NotificationsApiTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat(after).contains("data-unread=\"0\"");
     }
+
+    @Test
+    void morePagesOfNotificationsThanOneAreReachedByPagingLinks() throws Exception {
+        var many = List.of("h-gas");
+        for (int i = 0; i < 51; i++) {
+            notifications.notify(many, NotificationKind.URGED, null, null, List.of("2026112700" + i));
+        }
+
+        var first = mvc.perform(get("/notifications").with(httpBasic("h-gas", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(first).contains("id=\"notifications-paging\"").contains("href=\"/notifications?page=1&amp;unread=false\"");
+        var second = mvc.perform(get("/notifications?page=1").with(httpBasic("h-gas", PASSWORD)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(second).contains("data-notification-id=").contains("href=\"/notifications?page=0&amp;unread=false\"");
+    }
 }

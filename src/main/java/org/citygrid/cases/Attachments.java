@@ -69,6 +69,31 @@ public class Attachments {
     }
 
     /**
+     * A photo from a member of the public (the portal) for an open case: the channel has checked who may add it (the
+     * reporter with their tracking code, or a citizen reporting the same problem), so no viewer rule applies here.
+     * Checked by content like every upload; a closed case takes no more photos (409).
+     */
+    @Transactional
+    public Attachment uploadFromPublic(long caseId, Upload upload, String uploadedBy) {
+        var c = cases.get(caseId, Actor.system(Role.LEADER));
+        if (!c.status().isOpen()) {
+            throw new DomainException.Conflict("cases.attachment.case-closed", c.status());
+        }
+        if (upload.bytes().length == 0) {
+            throw new DomainException.Invalid("file", "cases.attachment.empty");
+        }
+        if (upload.bytes().length > MAX_BYTES) {
+            throw new DomainException.Invalid("file", "cases.attachment.too-large", MAX_BYTES / 1024 / 1024);
+        }
+        var photo = photos.check(upload.bytes());
+        var sha256 = store.put(new ByteArrayInputStream(upload.bytes()));
+        var thumbnail = store.put(new ByteArrayInputStream(photo.thumbnail()));
+        return repository.save(new Attachment(null, caseId, sha256, photo.type().contentType(), upload.bytes().length,
+                photo.width(), photo.height(), thumbnail, FileNames.safe(upload.originalName(), photo.type().extension()),
+                uploadedBy, null, cases.now(), c.status()));
+    }
+
+    /**
      * Who takes part in the case now: the assigned department's handlers while it is dispatched or in progress, the
      * supervisor tasked to verify or check it while that task is open, the reporting supervisor while the report
      * waits for acceptance, and operators, shift leads and dispatchers while the case is not closed.

@@ -215,6 +215,21 @@ public class Cases {
                 c.id() == null ? null : c.id().value());
     }
 
+    /**
+     * Duplicate candidates of a report not made yet, for showing to a reporter before they submit: open cases of the
+     * class within its radius, reported in the last {@value #DUPLICATE_WINDOW_HOURS} hours, nearest first.
+     */
+    @Transactional(readOnly = true)
+    public List<DuplicateCandidate> duplicateCandidates(ClassKind kind, String classCode, double lon, double lat) {
+        var cls = catalog.find(kind, classCode);
+        if (cls.isEmpty()) {
+            return List.of();
+        }
+        var at = now();
+        return queries.nearby(kind, classCode, lon, lat, cls.get().duplicateRadiusMeters(),
+                at.minus(Duration.ofHours(DUPLICATE_WINDOW_HOURS)), at, null);
+    }
+
     public Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }

@@ -76,7 +76,10 @@ class SecurityConfig {
         var entryPoint = apiEntryPoint(problems, responses, clock);
         http.securityMatcher("/api/**")
                 .authenticationManager(authenticationManager)
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a
+                        // The public portal's read API needs no sign-in (rate-limited by intake.portal.PortalThrottle).
+                        .requestMatchers("/api/v1/public/**").permitAll()
+                        .anyRequest().authenticated())
                 // Use the browser's session if it has one, never create one for a script, never save requests.
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
                 .requestCache(c -> c.disable())
@@ -101,6 +104,8 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs", "/v3/api-docs/**")
                         .permitAll()
+                        // The public portal (intake.portal): citizens report and track without signing in.
+                        .requestMatchers("/public", "/public/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())

@@ -40,6 +40,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class PortalPages {
 
+    private static final String TOO_LARGE = "portal.photo.too-large";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final PublicPortal portal;
@@ -86,7 +87,9 @@ class PortalPages {
             return "redirect:" + UriComponentsBuilder.fromPath("/public/track/{code}")
                     .queryParam(receipt.joined() ? "joined" : "new", "1").buildAndExpand(receipt.code()).toUriString();
         } catch (DomainException e) {
-            response.setStatus(status(e).value());
+            // a photo above the limit is a 413, as Tomcat answers one above the multipart limit
+            response.setStatus(TOO_LARGE.equals(e.messageKey()) ? HttpStatus.CONTENT_TOO_LARGE.value()
+                    : status(e).value());
             return form(model, entered, text(e), e instanceof DomainException.Invalid i ? i.field() : null);
         }
     }
@@ -109,7 +112,7 @@ class PortalPages {
             for (var f : files) {
                 if (f != null && !f.isEmpty()) {
                     if (f.getSize() > org.citygrid.cases.Attachments.MAX_BYTES) {
-                        throw new DomainException.Invalid("photos", "portal.photo.too-large",
+                        throw new DomainException.Invalid("photos", TOO_LARGE,
                                 org.citygrid.cases.Attachments.MAX_BYTES >> 20);
                     }
                     photos.add(new PublicPortal.Photo(f.getOriginalFilename(), f.getContentType(), f.getBytes()));

@@ -264,7 +264,7 @@ class PublicPortal {
                    Instant reportedAt, Instant closedAt, List<Step> steps, boolean mayRate,
                    Optional<PortalStore.Rating> rating) {
 
-        String displayCode() {
+        public String displayCode() {
             return TrackingCodes.display(code);
         }
     }

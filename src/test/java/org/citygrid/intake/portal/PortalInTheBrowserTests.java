@@ -84,8 +84,8 @@ class PortalInTheBrowserTests {
         Browser.screenshot(browser, "portal-report");
         clock.advance(Duration.ofSeconds(10)); // the citizen took their time
         var submit = browser.findElement(By.id("portal-submit"));
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", submit);
-        submit.click();
+        // the duplicate hint may still be swapping in above the button: press it where it is now
+        browser.executeScript("arguments[0].click();", submit);
         wait.until(d -> d.getCurrentUrl().contains("/public/track/"));
 
         var shown = browser.findElement(By.id("tracking-code")).getText();

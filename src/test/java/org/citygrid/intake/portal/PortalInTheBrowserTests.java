@@ -103,6 +103,12 @@ class PortalInTheBrowserTests {
         wait.until(d -> d.getCurrentUrl().endsWith("/public/track/" + code));
         assertThat(browser.findElement(By.id("tracking-code")).getText()).isEqualTo(shown);
         assertThat(browser.findElements(By.cssSelector("#public-timeline tr[data-action]"))).hasSize(1);
+
+        clock.advance(Duration.ofMinutes(2)); // past the public map's cache
+        browser.get(url("/public/map"));
+        wait.until(d -> !d.findElement(By.id("public-map-count")).getText().isEmpty());
+        assertThat(browser.findElements(By.cssSelector("#public-map path.leaflet-interactive"))).isNotEmpty();
+        Browser.screenshot(browser, "portal-map");
     }
 
     @Test

@@ -101,6 +101,12 @@ public abstract class Open311Http {
         return System.getProperty("open311.baseUrl", "http://localhost:" + port + "/open311/v2");
     }
 
+    /** Tests that prepare data through this platform's admin API (history import, gazetteer) run only locally. */
+    protected static void assumeLocalServer() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("open311.baseUrl") == null,
+                "needs this platform's admin API");
+    }
+
     protected String origin() {
         return "http://localhost:" + port;
     }

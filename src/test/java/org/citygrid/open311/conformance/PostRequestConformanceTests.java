@@ -220,7 +220,7 @@ class PostRequestConformanceTests extends Open311Http {
     @Test
     void theBodyMayNameTheJurisdiction() {
         var form = report("with jurisdiction");
-        form.put("jurisdiction_id", "citygrid.local");
+        form.put("jurisdiction_id", System.getProperty("open311.jurisdictionId", "citygrid.local"));
         assertThat(post("/requests.json", form).status()).isIn(200, 201);
         form.put("jurisdiction_id", "elsewhere.example");
         assertThat(post("/requests.json", form).status()).isEqualTo(404);
@@ -229,6 +229,7 @@ class PostRequestConformanceTests extends Open311Http {
 
     @Test
     void anAddressStringTheGazetteerKnowsIsALocation() {
+        assumeLocalServer();
         var streets = adminSend("GET", "/api/v1/geo/divisions?level=STREET", null, null);
         assertThat(streets.status()).isEqualTo(200);
         var name = streets.json().get(0).get("name").asString();

@@ -1,6 +1,5 @@
 package org.citygrid.open311;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -46,21 +45,19 @@ class GeoReportController {
     private final CaseFeed feed;
     private final ServiceRequests requests;
     private final RequestParameters parameters;
-    private final ApiKeys keys;
     private final PostThrottle throttle;
     private final Open311Properties properties;
     private final Calendars calendars;
     private final MessageSource messages;
 
     GeoReportController(Services services, Catalog catalog, CaseFeed feed, ServiceRequests requests,
-                        RequestParameters parameters, ApiKeys keys, PostThrottle throttle,
+                        RequestParameters parameters, PostThrottle throttle,
                         Open311Properties properties, Calendars calendars, MessageSource messages) {
         this.services = services;
         this.catalog = catalog;
         this.feed = feed;
         this.requests = requests;
         this.parameters = parameters;
-        this.keys = keys;
         this.throttle = throttle;
         this.properties = properties;
         this.calendars = calendars;

@@ -252,4 +252,29 @@ class PostRequestConformanceTests extends Open311Http {
         form.put("address_string", "Nowhere Street 99, Atlantis");
         assertThat(post("/requests.json", form).status()).isEqualTo(400);
     }
+
+    /**
+     * What FixMyStreet, the most demanding real client (§1.8, §1.9), sends: every optional field, an address text next
+     * to the point, {@code address_id=#NOTPINPOINTED#}; it reads the id from the XML answer.
+     */
+    @Test
+    void aFixMyStreetStylePostIsAccepted() {
+        var form = report("Pothole outside number 12\nReported via FixMyStreet");
+        form.put("email", "fms-user@example.org");
+        form.put("first_name", "Fix");
+        form.put("last_name", "MyStreet");
+        form.put("phone", "");
+        form.put("address_string", "东长安街");
+        form.put("address_id", "#NOTPINPOINTED#");
+        form.put("media_url", "https://www.fixmystreet.com/photo/12345.0.full.jpeg");
+        form.put("jurisdiction_id", "");
+        var answer = post("/requests.xml", form);
+        assertThat(answer.status()).as(answer.body()).isIn(200, 201);
+        var id = answer.xpath("/service_requests/request/service_request_id");
+        assertThat(id).matches("\\d+");
+        var r = get("/requests/" + id + ".xml");
+        assertThat(r.xpath("/service_requests/request/description"))
+                .isEqualTo("Pothole outside number 12\nReported via FixMyStreet");
+        assertThat(r.xpath("/service_requests/request/address_id")).isEqualTo("#NOTPINPOINTED#");
+    }
 }

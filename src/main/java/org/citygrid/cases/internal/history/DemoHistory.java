@@ -25,8 +25,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Loads the SYNTHETIC demo history (profile {@code demo}): generates it with {@link HistoryGenerator} for the months
@@ -40,6 +43,9 @@ import org.springframework.stereotype.Component;
 public class DemoHistory {
 
     public static final String PREFIX = "DEMO-H-";
+    /** A point in the middle of Dongcheng (Wangfujing), inside a unit grid of the demo district. */
+    private static final double CENTRE_LON = 116.4101;
+    private static final double CENTRE_LAT = 39.9201;
     private static final Logger log = LoggerFactory.getLogger(DemoHistory.class);
 
     /** What a load did: cases imported, lines skipped and refused, and the generator's counts. */
@@ -51,6 +57,7 @@ public class DemoHistory {
     private final Clock clock;
     private final DemoHistorySettings settings;
     private final HistoryGenerator.World world;
+    private final Locator locator;
 
     DemoHistory(CaseImport imports, JdbcClient jdbc, Clock clock, DemoHistorySettings settings, Locator locator,
                 Catalog catalog, Calendars calendars, OrgDirectory org) {
@@ -59,6 +66,7 @@ public class DemoHistory {
         this.clock = clock;
         this.settings = settings;
         this.world = new PlatformWorld(locator, catalog, calendars, org);
+        this.locator = locator;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -87,7 +95,30 @@ public class DemoHistory {
             log.info("Demo history (synthetic): already in the database, not loaded again");
             return null;
         }
+        if (!gridsReady()) {
+            log.warn("Demo history (synthetic): the demo district has no unit grids; not loaded");
+            return null;
+        }
         return importHistory(generate(settings.seed()));
+    }
+
+    /**
+     * Whether the point → grid index knows the demo district. On start-up the index may still be building on another
+     * thread (its lookups answer from the previous, empty snapshot meanwhile), so this waits for it a little.
+     */
+    private boolean gridsReady() {
+        for (int i = 0; i < 300; i++) {
+            if (locator.locate(CENTRE_LON, CENTRE_LAT).isPresent()) {
+                return true;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     boolean present() {
@@ -111,7 +142,7 @@ public class DemoHistory {
         var lines = history.lines();
         for (int from = 0; from < lines.size(); from += settings.batchLines()) {
             int to = Math.min(lines.size(), from + settings.batchLines());
-            var result = imports.run(history.bytes(from, to), Locale.SIMPLIFIED_CHINESE);
+            var result = importWithRetries(history.bytes(from, to));
             imported += result.imported();
             skipped += result.skipped();
             errors += result.errors().size();
@@ -123,6 +154,31 @@ public class DemoHistory {
         log.info("Demo history (synthetic, from the LA 311 sample): {} cases imported, {} skipped, {} refused in {} ms",
                 imported, skipped, errors, (System.nanoTime() - start) / 1_000_000);
         return new Loaded(lines.size(), imported, skipped, errors, history.counts());
+    }
+
+    /**
+     * One batch; retried (up to 5 times, 10 s apart) when the database is momentarily out of reach — e.g. the
+     * connection pool exhausted by the SLA monitor's first pass over the cases just imported. Retrying is safe: lines
+     * of the batch already committed are skipped by external id.
+     */
+    private CaseImport.Result importWithRetries(byte[] batch) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return imports.run(batch, Locale.SIMPLIFIED_CHINESE);
+            } catch (TransientDataAccessException | CannotGetJdbcConnectionException
+                     | CannotCreateTransactionException e) {
+                if (attempt >= 5) {
+                    throw e;
+                }
+                log.warn("Demo history: batch failed ({}), retrying in 10 s", e.getMessage());
+                try {
+                    Thread.sleep(10_000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** The generator's view of the platform, through the other modules' public APIs. */

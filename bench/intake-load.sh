@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Intake load test (issue 5/7, docs/PERFORMANCE.md "Report intake over HTTP"): starts CityGrid on PostgreSQL with the
+# demo data on port 8107 (database citygrid_load, created if missing), waits until it serves and the demo seeds are
+# done, then runs org.citygrid.bench.IntakeLoad at each rate given (default 100 200 500) for SECONDS (default 60).
+# Usage: bench/intake-load.sh [rate ...]      env: SECONDS_PER_RATE, USERS (20), KEEP_APP=1 to leave the app running
+set -euo pipefail
+cd "$(dirname "$0")/.."
+rates=${*:-100 200 500}
+java_bin=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
+psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='citygrid_load'" | grep -q 1 \
+  || psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE citygrid_load"
+./mvnw -q -B -ntp test-compile
+(CITYGRID_DB_URL=jdbc:postgresql://127.0.0.1:5432/citygrid_load PORT=8107 setsid ./mvnw -B -ntp spring-boot:run \
+   -Dspring-boot.run.profiles=postgres,demo > target/intake-load-app.log 2>&1 & echo $! > target/intake-load-app.pid)
+trap '[ "${KEEP_APP:-0}" = 1 ] || kill -- -"$(cat target/intake-load-app.pid)" 2>/dev/null || true' EXIT
+until curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8107/login 2>/dev/null | grep -q 200; do sleep 1; done
+# the demo seeds run in the background after start-up: wait for the history, and for the inventory if it is seeding
+until grep -q 'Demo history' target/intake-load-app.log; do sleep 2; done
+while grep -q 'Demo inventory (synthetic): [0-9]* of' target/intake-load-app.log \
+    && ! grep -q 'components of [0-9]* classes' target/intake-load-app.log; do sleep 2; done
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+for rate in $rates; do
+  "$java_bin" -cp target/test-classes org.citygrid.bench.IntakeLoad url=http://127.0.0.1:8107 rate="$rate" \
+    seconds="${SECONDS_PER_RATE:-60}" warmup=10 users="${USERS:-20}"
+done

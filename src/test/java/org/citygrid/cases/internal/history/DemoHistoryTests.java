@@ -1,0 +1,5 @@
+package org.citygrid.cases.internal.history;
+
+/** The demo history on the embedded H2 (PostgreSQL mode). */
+class DemoHistoryTests extends DemoHistoryContract {
+}

@@ -38,6 +38,11 @@ class GridIndex implements Locator {
     private volatile GridRaster snapshot = GridRaster.EMPTY;
     /** Set by a committed change; the next lookup rebuilds once, however many changes came before it. */
     private volatile boolean stale = true;
+    /**
+     * False until the first snapshot exists: a lookup during the first build waits for it instead of answering from
+     * the empty snapshot (a later rebuild lets lookups use the previous snapshot meanwhile).
+     */
+    private volatile boolean built;
 
     GridIndex(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -45,7 +50,7 @@ class GridIndex implements Locator {
 
     @Override
     public Optional<GridLocation> locate(double lon, double lat) {
-        if (stale) {
+        if (stale || !built) {
             rebuildIfStale();
         }
         return snapshot.locate(lon, lat);
@@ -53,7 +58,7 @@ class GridIndex implements Locator {
 
     /** How many grids the index holds. */
     int size() {
-        if (stale) {
+        if (stale || !built) {
             rebuildIfStale();
         }
         return snapshot.size();
@@ -75,7 +80,7 @@ class GridIndex implements Locator {
     }
 
     private synchronized void rebuildIfStale() {
-        if (stale) {
+        if (stale || !built) {
             rebuild();
         }
     }
@@ -91,6 +96,7 @@ class GridIndex implements Locator {
                     supervision.put(rs.getString(1), new String[] {rs.getString(2), rs.getString(3)});
                 });
         snapshot = build(rows, supervision);
+        built = true;
         log.info("Unit grid index rebuilt: {} grids", rows.size());
     }
 

@@ -72,7 +72,7 @@
     b.addEventListener('click', function () {
       document.querySelectorAll('[data-tab]').forEach(function (x) { x.classList.toggle('active', x === b); });
       document.querySelectorAll('[data-panel]').forEach(function (p) { p.hidden = p.dataset.panel !== b.dataset.tab; });
-      if (b.dataset.tab === 'tasks') { loadTasks(); }
+      if (b.dataset.tab === 'tasks') { loadTasks(false); }
       if (b.dataset.tab === 'outbox') { renderOutbox(); }
     });
   });
@@ -494,12 +494,25 @@
   $('send-now').addEventListener('click', function () { sync(); });
 
   // ------------------------------------------------------------------ verify and check tasks
-  function loadTasks() {
+  var tasksLoading = null;
+  var tasksLoadedAt = 0;
+  /** One load at a time; a tab switch within a minute keeps the cards (and what is typed into them). */
+  function loadTasks(force) {
+    if (tasksLoading) { return tasksLoading; }
+    if (!force && Date.now() - tasksLoadedAt < 60000) { return Promise.resolve(); }
+    tasksLoading = fetchTasks().then(function (loaded) {
+      tasksLoading = null;
+      tasksLoadedAt = loaded === false ? 0 : Date.now();
+      body.dataset.tasks = 'loaded';
+    });
+    return tasksLoading;
+  }
+  function fetchTasks() {
     var box = $('tasks');
     if (!online()) {
       box.textContent = '';
       box.appendChild(node('p', 'text-muted small', t('tasks.offline')));
-      return Promise.resolve();
+      return Promise.resolve(false);
     }
     return getJson('/api/v1/cases?status=PENDING_VERIFY&status=PENDING_CHECK&size=100').then(function (res) {
       if (!res.ok) { throw res; }
@@ -517,6 +530,7 @@
     }).catch(function () {
       box.textContent = '';
       box.appendChild(node('p', 'text-muted small', t('tasks.failed')));
+      return false;
     });
   }
 
@@ -625,6 +639,6 @@
     return sync();
   }).then(function () {
     body.dataset.ready = 'true';
-    if (online()) { loadTasks(); }
+    if (online()) { loadTasks(true); }
   });
 })();

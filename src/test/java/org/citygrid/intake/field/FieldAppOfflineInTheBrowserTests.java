@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -22,8 +23,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The issue's offline acceptance test: a supervisor's field app loses the network (Chromium's network emulation over
@@ -31,6 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
  * app starts again and sends whatever it still holds.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
 @ActiveProfiles("demo")
 @ExtendWith(Browser.Required.class)
 class FieldAppOfflineInTheBrowserTests {
@@ -44,6 +48,8 @@ class FieldAppOfflineInTheBrowserTests {
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MockMvc mvc;
     @TempDir
     Path dir;
 
@@ -67,6 +73,20 @@ class FieldAppOfflineInTheBrowserTests {
         browser.executeCdpCommand("Network.enable", Map.of());
         browser.executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", !online, "latency", 0,
                 "downloadThroughput", -1, "uploadThroughput", -1));
+    }
+
+    /** supervisor1 signs in and opens the app, standing at the demo point (the browser's geolocation). */
+    private void openTheApp() {
+        network(true);
+        Browser.signIn(browser, port, "supervisor1", DemoCases.PASSWORD);
+        browser.executeCdpCommand("Browser.grantPermissions", Map.of("origin", "http://localhost:" + port,
+                "permissions", List.of("geolocation")));
+        browser.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", LAT, "longitude", LON,
+                "accuracy", 5));
+        browser.get("http://localhost:" + port + "/field/");
+        waiting().until(d -> "true".equals(bodyData("ready")));
+        assertThat(bodyData("sw")).isEqualTo("ready");
+        waiting().until(d -> !d.findElements(By.cssSelector("#position-text[data-lat]")).isEmpty());
     }
 
     private String bodyData(String name) {
@@ -106,15 +126,7 @@ class FieldAppOfflineInTheBrowserTests {
         var first = "离线上报一 " + UUID.randomUUID();
         var second = "离线上报二 " + UUID.randomUUID();
 
-        Browser.signIn(browser, port, "supervisor1", DemoCases.PASSWORD);
-        browser.executeCdpCommand("Browser.grantPermissions", Map.of("origin", "http://localhost:" + port,
-                "permissions", java.util.List.of("geolocation")));
-        browser.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", LAT, "longitude", LON,
-                "accuracy", 5));
-        browser.get("http://localhost:" + port + "/field/");
-        waiting().until(d -> "true".equals(bodyData("ready")));
-        assertThat(bodyData("sw")).isEqualTo("ready");
-        waiting().until(d -> !d.findElements(By.cssSelector("#position-text[data-lat]")).isEmpty());
+        openTheApp();
         // the app shell is in the service worker's cache
         waiting().until(d -> Boolean.TRUE.equals(browser.executeAsyncScript(
                 "var done = arguments[0]; caches.match('/field/').then(function (r) { done(!!r); })")));
@@ -144,5 +156,60 @@ class FieldAppOfflineInTheBrowserTests {
         assertThat(bodyData("outbox")).isEqualTo("0");
         assertThat(casesDescribedAs(first) + casesDescribedAs(second)).isEqualTo(2);
         Browser.screenshot(browser, "field-after-sync");
+    }
+
+    @Test
+    void aSelfHandledReportCarriesItsBeforeAndAfterPhotos() throws Exception {
+        var before = dir.resolve("before.png");
+        var after = dir.resolve("after.jpg");
+        Files.write(before, TestPhotos.png(640, 480));
+        Files.write(after, TestPhotos.jpeg(640, 480));
+        var description = "自处置 " + UUID.randomUUID();
+        openTheApp();
+
+        browser.findElement(By.id("class-search")).sendKeys("01001");
+        click(By.cssSelector("#class-results button[data-code='01001']"));
+        click(By.cssSelector("#templates button"));
+        browser.findElement(By.id("description")).sendKeys(" " + description);
+        click(By.id("self-handled"));
+        browser.findElement(By.id("photos")).sendKeys(before.toAbsolutePath().toString());
+        click(By.id("submit"));
+        assertThat(browser.findElement(By.id("report-error")).getText()).isNotBlank(); // no "after" photo yet
+        browser.findElement(By.id("after-photos")).sendKeys(after.toAbsolutePath().toString());
+        click(By.id("submit"));
+        waiting().until(d -> d.findElement(By.id("report-done")).getText().contains("案件号"));
+
+        var row = jdbc.sql("SELECT id, self_handled FROM case_file WHERE description LIKE ?")
+                .param("%" + description).query().singleRow();
+        assertThat(row.get("self_handled")).isEqualTo(true);
+        assertThat(jdbc.sql("SELECT file_name FROM case_attachment WHERE case_id = ? ORDER BY id")
+                .param(row.get("id")).query(String.class).list()).containsExactly("before-1.png", "after-1.jpg");
+    }
+
+    @Test
+    void aSupervisorVerifiesATaskOnTheSpotWithAPhoto() throws Exception {
+        var demo = new DemoCases(mvc);
+        long id = demo.report();
+        demo.act(id, "operator1", "send-verify", "\"supervisor\":\"supervisor1\"");
+        var photo = dir.resolve("verify.png");
+        Files.write(photo, TestPhotos.png(640, 480));
+        openTheApp();
+
+        click(By.id("tab-tasks"));
+        var card = By.cssSelector(".cg-task[data-case-id='" + id + "']");
+        waiting().until(d -> !d.findElements(card).isEmpty());
+        var task = browser.findElement(card);
+        assertThat(task.getAttribute("data-action")).isEqualTo("verify");
+        assertThat(task.findElement(By.cssSelector("a.task-geo")).getAttribute("href"))
+                .startsWith("geo:" + LAT + "," + LON);
+        task.findElement(By.cssSelector("textarea")).sendKeys("现场属实");
+        task.findElement(By.cssSelector("input[type=file]")).sendKeys(photo.toAbsolutePath().toString());
+        click(By.cssSelector(".cg-task[data-case-id='" + id + "'] button[data-passed=true]"));
+        waiting().until(d -> "true".equals(d.findElement(card).getAttribute("data-done")));
+
+        assertThat(demo.statusOf(id)).isEqualTo("PENDING_FILING");
+        assertThat(jdbc.sql("SELECT count(*) FROM case_attachment WHERE case_id = ? AND uploaded_by = 'supervisor1'")
+                .param(id).query(Long.class).single()).isEqualTo(1);
+        Browser.screenshot(browser, "field-task-verified");
     }
 }

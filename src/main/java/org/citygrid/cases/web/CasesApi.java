@@ -22,6 +22,7 @@ import org.citygrid.cases.CaseFilter;
 import org.citygrid.cases.CaseStatus;
 import org.citygrid.cases.Cases;
 import org.citygrid.cases.Channel;
+import org.citygrid.cases.IdempotentReports;
 import org.citygrid.catalog.ClassKind;
 import org.citygrid.geo.Crs;
 import org.citygrid.platform.DomainException;
@@ -38,6 +39,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -54,12 +56,16 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "cases", description = "The closed loop: report, file, dispatch, handle, check, close")
 class CasesApi {
 
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private final Cases cases;
+    private final IdempotentReports idempotentReports;
     private final Calendars calendars;
     private final MessageSource messages;
 
-    CasesApi(Cases cases, Calendars calendars, MessageSource messages) {
+    CasesApi(Cases cases, IdempotentReports idempotentReports, Calendars calendars, MessageSource messages) {
         this.cases = cases;
+        this.idempotentReports = idempotentReports;
         this.calendars = calendars;
         this.messages = messages;
     }
@@ -101,15 +107,21 @@ class CasesApi {
 
     @PostMapping
     @PreAuthorize("hasAnyRole('SUPERVISOR','OPERATOR','SHIFT_LEAD')")
-    @Operation(summary = "Report a case (422 for an unknown class or a point outside every grid)")
+    @Operation(summary = "Report a case (422 for an unknown class or a point outside every grid). With an "
+            + "Idempotency-Key header, the same key from the same user again gives the first case (200, same body)")
     ResponseEntity<CaseViews.CaseView> report(@AuthenticationPrincipal CurrentUser user,
+                                              @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                               @Valid @RequestBody NewCaseRequest r) {
         var actor = actor(user);
-        var created = cases.report(new Cases.NewCase(r.channel(), r.kind(), r.classCode().strip(), r.lon(), r.lat(),
+        var report = new Cases.NewCase(r.channel(), r.kind(), r.classCode().strip(), r.lon(), r.lat(),
                 r.crs(), r.address(), r.description(), Boolean.TRUE.equals(r.selfHandled()), r.reporterName(),
-                r.reporterPhone(), r.externalId(), r.componentId()), actor);
-        return ResponseEntity.created(URI.create("/api/v1/cases/" + created.id().value()))
-                .body(renderer(actor).view(created, cases.duplicateCandidates(created)));
+                r.reporterPhone(), r.externalId(), r.componentId());
+        var outcome = key == null ? new IdempotentReports.Outcome(cases.report(report, actor), true)
+                : idempotentReports.report(report, key, actor);
+        var c = outcome.report();
+        var body = renderer(actor).view(c, cases.duplicateCandidates(c));
+        return outcome.created() ? ResponseEntity.created(URI.create("/api/v1/cases/" + c.id().value())).body(body)
+                : ResponseEntity.ok().header("Idempotent-Replayed", "true").body(body);
     }
 
     @GetMapping("/{id}")

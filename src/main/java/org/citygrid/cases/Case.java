@@ -114,7 +114,7 @@ public class Case {
         return c;
     }
 
-    private static void requireReporterRole(NewReport r, Actor by) {
+    static void requireReporterRole(NewReport r, Actor by) {
         if (r.channel() == Channel.SUPERVISOR ? !by.holds(Role.SUPERVISOR)
                 : !(by.holds(Role.OPERATOR) || by.holds(Role.SHIFT_LEAD))) {
             throw new DomainException.Forbidden("cases.report.forbidden", r.channel());

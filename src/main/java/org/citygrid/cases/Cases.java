@@ -27,6 +27,8 @@ import org.citygrid.platform.web.PageResult;
 import org.citygrid.platform.web.Paging;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reporting, acting on and finding cases. Each action is one transaction: the case is loaded, the aggregate checks
@@ -53,10 +55,11 @@ public class Cases {
     private final Routing routing;
     private final Clock clock;
     private final CaseEvidence evidence;
+    private final TransactionTemplate tx;
 
     Cases(CaseRepository repository, CaseNumbers numbers, CaseQueries queries, StageClockCalculator calculator,
           StageLimits limits, Calendars calendars, Catalog catalog, Locator locator, OrgDirectory org,
-          Routing routing, Clock clock, CaseEvidence evidence) {
+          Routing routing, Clock clock, CaseEvidence evidence, TransactionTemplate tx) {
         this.repository = repository;
         this.numbers = numbers;
         this.queries = queries;
@@ -68,6 +71,7 @@ public class Cases {
         this.routing = routing;
         this.clock = clock;
         this.evidence = evidence;
+        this.tx = tx;
     }
 
     /** A report as the API receives it, before its class and location are resolved. */
@@ -85,8 +89,22 @@ public class Cases {
     }
 
     /** 上报: 422 for an unknown class, a point outside every grid of the platform or a component not in the inventory. */
-    @Transactional
     public Case report(NewCase r, Actor by) {
+        return report(r, by, c -> {
+        });
+    }
+
+    /**
+     * As {@link #report(NewCase, Actor)}; {@code inSameTransaction} runs after the case is saved, in its transaction
+     * (the idempotency key of {@link IdempotentReports}).
+     * <p>
+     * The case number is drawn first, in a short transaction of its own, when the caller has no transaction open: the
+     * daily counter row is then locked for one statement, not for the whole report, so reports from many clients and
+     * nodes do not queue behind each other (docs/CASES.md, "Case numbers"). The price: a report that fails after its
+     * number was drawn (only a database failure can: every check comes before) leaves a gap in the day's numbers.
+     * Inside a caller's transaction the number is drawn in that transaction, and given back if it rolls back.
+     */
+    Case report(NewCase r, Actor by, java.util.function.Consumer<Case> inSameTransaction) {
         var at = now();
         var cls = catalog.find(r.kind(), r.classCode()).orElseThrow(() -> new DomainException.Invalid("classCode",
                 "cases.report.class-unknown", r.kind(), r.classCode()));
@@ -99,9 +117,15 @@ public class Cases {
         var report = new NewReport(r.channel(), cls.kind(), cls.code(), new Limit(limit.amount(), limit.unit()),
                 cls.urgent(), r.selfHandled(), wgs.lon(), wgs.lat(), location, r.address(), r.description(),
                 r.reporterName(), r.reporterPhone(), r.externalId(), component);
-        // a failed report rolls back and gives its number back
-        var number = numbers.next(at.atZone(calendars.zone()).toLocalDate());
-        return repository.save(Case.report(report, by, number, at, clocks));
+        Case.requireReporterRole(report, by);
+        var day = at.atZone(calendars.zone()).toLocalDate();
+        var drawn = TransactionSynchronizationManager.isActualTransactionActive() ? null : numbers.nextCommitted(day);
+        return tx.execute(s -> {
+            var number = drawn != null ? drawn : numbers.next(day);
+            var saved = repository.save(Case.report(report, by, number, at, clocks));
+            inSameTransaction.accept(saved);
+            return saved;
+        });
     }
 
     /** Takes an action on a case at the version the caller saw; a stale version is a 409. */

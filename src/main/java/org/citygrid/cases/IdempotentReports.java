@@ -11,14 +11,13 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Reports that may arrive more than once (上报幂等): a client that is not sure its report arrived (the field app's
  * offline queue, a flaky network) sends it again with the same idempotency key and gets the case the first request
  * made. The key belongs to its reporter; the table's primary key on (reporter, key) is what makes two requests at
- * the same moment yield one case: the second one's insert waits for the first and fails, its transaction (case,
- * number, timeline) rolls back, and it answers with the first one's case.
+ * the same moment yield one case: the second one's insert waits for the first and fails, its transaction (case and
+ * timeline) rolls back (its drawn case number stays unused), and it answers with the first one's case.
  */
 @Service
 public class IdempotentReports {
@@ -29,13 +28,11 @@ public class IdempotentReports {
     private final Cases cases;
     private final CaseRepository repository;
     private final JdbcClient jdbc;
-    private final TransactionTemplate tx;
 
-    IdempotentReports(Cases cases, CaseRepository repository, JdbcClient jdbc, TransactionTemplate tx) {
+    IdempotentReports(Cases cases, CaseRepository repository, JdbcClient jdbc) {
         this.cases = cases;
         this.repository = repository;
         this.jdbc = jdbc;
-        this.tx = tx;
     }
 
     /** The case, and whether this call created it (false: the key had been used before, the first case is given). */
@@ -55,13 +52,10 @@ public class IdempotentReports {
             return replay(earlier.get(), r);
         }
         try {
-            return new Outcome(Objects.requireNonNull(tx.execute(s -> {
-                var c = cases.report(r, by);
-                jdbc.sql("INSERT INTO case_report_key (reported_by, idempotency_key, case_id, created_at) "
-                                + "VALUES (?, ?, ?, ?)")
-                        .params(by.username(), key, c.id().value(), Timestamp.from(c.reportedAt())).update();
-                return c;
-            })), true);
+            return new Outcome(cases.report(r, by, c -> jdbc.sql(
+                            "INSERT INTO case_report_key (reported_by, idempotency_key, case_id, created_at) "
+                                    + "VALUES (?, ?, ?, ?)")
+                    .params(by.username(), key, c.id().value(), Timestamp.from(c.reportedAt())).update()), true);
         } catch (DataIntegrityViolationException | PessimisticLockingFailureException e) {
             // Someone else (the same reporter's other request) claimed the key first and has committed by now.
             return find(key, by).map(c -> replay(c, r)).orElseThrow(() -> e);

@@ -127,6 +127,18 @@ abstract class CasePersistenceContract {
     }
 
     @Test
+    void aNumberDrawnInItsOwnTransactionIsNotGivenBackByTheCallersRollback() {
+        var day = LocalDate.of(1990, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(30_000));
+        var stamp = day.toString().replace("-", "");
+        assertThat(numbers.nextCommitted(day)).isEqualTo(stamp + "00001");
+        tx.executeWithoutResult(s -> {
+            numbers.next(day);
+            s.setRollbackOnly();
+        });
+        assertThat(numbers.nextCommitted(day)).isEqualTo(stamp + "00002");
+    }
+
+    @Test
     void caseNumbersAreUniqueAndGaplessUnderConcurrentCreation() throws Exception {
         var day = LocalDate.of(1900, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(30_000));
         int threads = 6;
@@ -136,10 +148,13 @@ abstract class CasePersistenceContract {
         try (var pool = Executors.newFixedThreadPool(threads)) {
             var futures = new ArrayList<Future<?>>();
             for (int t = 0; t < threads; t++) {
+                // half draw in their own transaction (how Cases.report draws), half in the caller's (an import, a
+                // channel saving the case with its photos): both paths share the day's counter
+                boolean committedAtOnce = t % 2 == 0;
                 futures.add(pool.submit(() -> {
                     start.await();
                     for (int i = 0; i < each; i++) {
-                        drawn.add(tx.execute(s -> numbers.next(day)));
+                        drawn.add(committedAtOnce ? numbers.nextCommitted(day) : tx.execute(s -> numbers.next(day)));
                     }
                     return null;
                 }));

@@ -10,9 +10,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Readable case numbers: the date ({@code yyyyMMdd}) and a 5-digit daily sequence, e.g. {@code 2026112700123}. The
- * counter row of the day is incremented with {@code UPDATE … SET last_value = last_value + 1} in the transaction that
- * creates the case: the row lock makes concurrent creators, on any node, wait for each other, so every number is
- * given once; a rolled-back creation gives its number back.
+ * counter row of the day is incremented with {@code UPDATE … SET last_value = last_value + 1}: the row lock makes
+ * concurrent creators, on any node, wait for each other, so every number is given once. {@link #next} draws it in the
+ * caller's transaction (the lock is held until that commits, a rollback gives the number back);
+ * {@link #nextCommitted} draws it in a transaction of its own that commits at once, so the lock is held for one
+ * statement (a creation that then fails leaves a gap).
  */
 @Component
 public class CaseNumbers {
@@ -29,6 +31,16 @@ public class CaseNumbers {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public String next(LocalDate day) {
+        return draw(day);
+    }
+
+    /** A number drawn and committed at once; must be called with no transaction open (it would take a second connection). */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public String nextCommitted(LocalDate day) {
+        return draw(day);
+    }
+
+    private String draw(LocalDate day) {
         jdbc.sql("INSERT INTO case_number_counter (for_date, last_value) VALUES (:day, 0) ON CONFLICT DO NOTHING")
                 .param("day", day).update();
         jdbc.sql("UPDATE case_number_counter SET last_value = last_value + 1 WHERE for_date = :day")

@@ -25,6 +25,8 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -89,6 +91,20 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> integrity(DataIntegrityViolationException e) {
         log.info("integrity violation: {}", e.getMostSpecificCause().getMessage());
         return respond(problems.problem(HttpStatus.CONFLICT, "conflict", "problem.detail.integrity"));
+    }
+
+    /**
+     * The database could not be reached or the connection pool stayed empty for its whole timeout (a burst of work
+     * elsewhere on the node): nothing was done, and the client may simply retry — a 503 with Retry-After, not a 500.
+     */
+    @ExceptionHandler({CannotCreateTransactionException.class, CannotGetJdbcConnectionException.class})
+    ResponseEntity<Object> unavailable(Exception e, HttpServletRequest request) {
+        log.warn("no database connection for {} {}: {}", request.getMethod(), request.getRequestURI(),
+                e.getMessage());
+        var response = respond(problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable",
+                "problem.detail.unavailable"));
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "5").body(response.getBody());
     }
 
     @ExceptionHandler(Exception.class)

@@ -98,7 +98,7 @@ class ClassSuggester {
         if (score == 0) {
             return null;
         }
-        return new Suggestion(cls.kind(), cls.code(), cls.name(), Math.round(score * 100) / 100.0, longest(matched));
+        return new Suggestion(cls.kind(), cls.code(), cls.name(), Math.round(score * 100) / 100.0, words(text, matched));
     }
 
     /** The distinct pairs of adjacent Han characters in the text, without pairs of function characters. */
@@ -117,8 +117,26 @@ class ClassSuggester {
         return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
-    /** The matched words without those contained in a longer matched word. */
-    private static List<String> longest(Set<String> words) {
+    /**
+     * The words of the text that matched, as the operator reads them: runs of adjacent matched pairs joined
+     * ({@code 共享}, {@code 享单}, {@code 单车} → {@code 共享单车}), and no word that is part of a longer one.
+     */
+    private static List<String> words(String text, Set<String> matched) {
+        var words = new LinkedHashSet<String>();
+        int i = 0;
+        while (i + 1 < text.length()) {
+            if (!matched.contains(text.substring(i, i + 2))) {
+                i++;
+                continue;
+            }
+            int k = i + 1;
+            while (k + 1 < text.length() && matched.contains(text.substring(k, k + 2))) {
+                k++;
+            }
+            words.add(text.substring(i, k + 1));
+            i = k + 1;
+        }
+        words.addAll(matched);
         var out = new ArrayList<String>();
         for (var w : words) {
             if (words.stream().noneMatch(o -> o.length() > w.length() && o.contains(w))) {

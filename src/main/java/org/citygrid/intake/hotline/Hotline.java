@@ -49,8 +49,9 @@ class Hotline {
     static final int MAX_DESCRIPTION = 4000;
     static final int MAX_ADDRESS = 500;
     static final int MAX_NOTE = 1000;
-    /** How many closed hotline cases the call-back queue looks through (newest first). */
+    /** How many closed hotline cases the call-back queue looks through (newest first), and how many at a time. */
     static final int MAX_SCAN = 5000;
+    static final int SCAN_BATCH = 100;
 
     /** A call as the operator typed it; every field may still be missing or wrong. */
     record CallInput(String callerName, String callerPhone, String address, Double lon, Double lat, Crs crs,
@@ -239,24 +240,38 @@ class Hotline {
 
     // ---------------------------------------------------------------- call-backs
 
-    /** Closed hotline cases without a call-back, newest report first. */
+    /**
+     * Closed hotline cases without a call-back, newest report first. The search is read in batches until the page is
+     * full; the total is exact without reading everything, because every call-back belongs to a closed hotline case and
+     * a closed case stays closed.
+     */
     @Transactional(readOnly = true)
     public PageResult<Case> pendingCallbacks(Paging paging, Actor viewer) {
         var filter = new CaseFilter(Set.of(CaseStatus.CLOSED), null, null, null, null, null, Channel.HOTLINE, null,
                 null, null);
-        var pending = new ArrayList<Case>();
-        for (int page = 0; page * Paging.MAX_SIZE < MAX_SCAN; page++) {
-            var batch = cases.search(filter, new Paging(page, Paging.MAX_SIZE), viewer);
-            var done = store.calledBack(batch.items().stream().map(c -> c.id().value()).toList());
-            batch.items().stream().filter(c -> !done.contains(c.id().value())).forEach(pending::add);
-            if ((long) (page + 1) * Paging.MAX_SIZE >= batch.total()) {
+        var page = new ArrayList<Case>();
+        long skip = paging.offset();
+        long closed = 0;
+        for (int batch = 0; batch * SCAN_BATCH < MAX_SCAN && page.size() < paging.size(); batch++) {
+            var found = cases.search(filter, new Paging(batch, SCAN_BATCH), viewer);
+            closed = found.total();
+            var done = store.calledBack(found.items().stream().map(c -> c.id().value()).toList());
+            for (var c : found.items()) {
+                if (done.contains(c.id().value()) || page.size() >= paging.size()) {
+                    continue;
+                }
+                if (skip > 0) {
+                    skip--;
+                } else {
+                    page.add(c);
+                }
+            }
+            if ((long) (batch + 1) * SCAN_BATCH >= found.total()) {
                 break;
             }
         }
-        int from = (int) Math.min(paging.offset(), pending.size());
-        int to = Math.min(from + paging.size(), pending.size());
-        return new PageResult<>(List.copyOf(pending.subList(from, to)), paging.page(), paging.size(),
-                pending.size());
+        return new PageResult<>(List.copyOf(page), paging.page(), paging.size(),
+                Math.max(0, closed - store.countCallbacks()));
     }
 
     /**

@@ -91,6 +91,10 @@ class HotlineStore {
                 .param("ids", caseIds).query(Long.class).list());
     }
 
+    long countCallbacks() {
+        return jdbc.sql("SELECT COUNT(*) FROM hotline_callback").query(Long.class).single();
+    }
+
     List<Callback> recentCallbacks(int size) {
         return jdbc.sql("SELECT " + CALLBACK_COLUMNS + " FROM hotline_callback ORDER BY called_at DESC, case_id DESC "
                         + "FETCH FIRST :size ROWS ONLY")

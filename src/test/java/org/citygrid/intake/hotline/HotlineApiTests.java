@@ -208,6 +208,23 @@ class HotlineApiTests {
     }
 
     @Test
+    void theCallBackQueueIsPagedAndCountedExactly() throws Exception {
+        close(takeCall(call("13700004444", "01006", "路灯井盖缺失")));
+        close(takeCall(call("13700005555", "01007", "通信井盖破损")));
+        var all = mvc.perform(get("/api/v1/hotline/callbacks?size=500").with(httpBasic("operator1", PASSWORD)))
+                .andReturn().getResponse().getContentAsString();
+        List<Integer> ids = JsonPath.read(all, "$.items[*].caseId");
+        assertThat(ids).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(((Number) JsonPath.read(all, "$.total")).intValue()).isEqualTo(ids.size());
+        mvc.perform(get("/api/v1/hotline/callbacks?size=1&page=1").with(httpBasic("operator1", PASSWORD)))
+                .andExpect(jsonPath("$.items.length()").value(1))
+                .andExpect(jsonPath("$.items[0].caseId").value(ids.get(1)))
+                .andExpect(jsonPath("$.total").value(ids.size()));
+        mvc.perform(get("/api/v1/hotline/callbacks?size=0").with(httpBasic("operator1", PASSWORD)))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void aSecondCallBackOfTheSameCaseIsAConflict() throws Exception {
         long id = takeCall(call("13700002222", "01004", "雨水箅子堵了"));
         close(id);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -53,7 +54,9 @@ class HotlineInTheBrowserTests {
     }
 
     private WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
+        // the preview is swapped again whenever the description's typing pause fires: elements may go stale
+        return (WebDriverWait) new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class);
     }
 
     @Test
@@ -68,13 +71,15 @@ class HotlineInTheBrowserTests {
         browser.findElement(By.id("call-address")).sendKeys("东华门街道");
         browser.findElement(By.id("call-description")).sendKeys("路边有暴露垃圾，好几天没人清理");
         click(browser.findElement(By.id("call-check")));
-        var grid = waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("preview-grid")));
-        assertThat(grid.getText()).startsWith("110101");
+        waiting().until(d -> d.findElement(By.id("preview-grid")).getText().startsWith("110101"));
         waiting().until(d -> !d.findElement(By.id("call-lon")).getDomAttribute("value").isEmpty()
                 || !d.findElement(By.id("call-lon")).getDomProperty("value").isEmpty());
         assertThat(browser.findElements(By.cssSelector("#hotline-map .leaflet-marker-icon"))).hasSize(1);
 
-        click(browser.findElement(By.cssSelector("#preview-suggestions [data-class-ref]")));
+        waiting().until(d -> {
+            click(d.findElement(By.cssSelector("#preview-suggestions [data-class-ref]")));
+            return true;
+        });
         waiting().until(d -> !new Select(d.findElement(By.id("call-class"))).getFirstSelectedOption()
                 .getDomProperty("value").isEmpty());
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("preview-duplicates")));
@@ -108,10 +113,12 @@ class HotlineInTheBrowserTests {
         Browser.screenshot(browser, "hotline-case");
     }
 
-    /** Clicks an element after scrolling it to the middle of the window (the form is taller than the window). */
+    /**
+     * Clicks an element after scrolling it to the middle of the window (the form is taller than the window), by script:
+     * a preview swapped in while the page scrolls would otherwise catch the click.
+     */
     private static void click(org.openqa.selenium.WebElement element) {
-        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'}); arguments[0].click();", element);
     }
 
     private void closeThroughTheApi(long id) throws Exception {

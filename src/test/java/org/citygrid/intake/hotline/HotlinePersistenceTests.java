@@ -1,0 +1,5 @@
+package org.citygrid.intake.hotline;
+
+/** The hotline persistence rules on H2. */
+class HotlinePersistenceTests extends HotlinePersistenceContract {
+}

@@ -55,9 +55,11 @@ class CasePages {
     private final OrgDirectory org;
     private final Routing routing;
     private final CasePhotos photos;
+    private final DeadlineExplainer explainer;
 
     CasePages(Cases cases, Calendars calendars, Catalog catalog, MessageSource messages, OrgDirectory org,
-              Routing routing, CasePhotos photos) {
+              Routing routing, CasePhotos photos, DeadlineExplainer explainer) {
+        this.explainer = explainer;
         this.org = org;
         this.routing = routing;
         this.photos = photos;
@@ -73,7 +75,7 @@ class CasePages {
         var actor = CasesApi.actor(user);
         var c = find(id, actor);
         var view = new CaseViews.Renderer(cases.now(), calendars.zone(), cases.clocks().calculator(), messages,
-                LocaleContextHolder.getLocale(), actor).view(c, List.of());
+                LocaleContextHolder.getLocale(), actor, explainer).view(c, List.of());
         model.addAttribute("c", view);
         var onPage = view.allowedActions().stream().filter(CasePages::onPage).toList();
         model.addAttribute("onPage", onPage);

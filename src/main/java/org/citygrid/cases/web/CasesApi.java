@@ -57,8 +57,10 @@ class CasesApi {
     private final Cases cases;
     private final Calendars calendars;
     private final MessageSource messages;
+    private final DeadlineExplainer explainer;
 
-    CasesApi(Cases cases, Calendars calendars, MessageSource messages) {
+    CasesApi(Cases cases, Calendars calendars, MessageSource messages, DeadlineExplainer explainer) {
+        this.explainer = explainer;
         this.cases = cases;
         this.calendars = calendars;
         this.messages = messages;
@@ -160,7 +162,7 @@ class CasesApi {
 
     private CaseViews.Renderer renderer(Actor actor) {
         return new CaseViews.Renderer(cases.now(), calendars.zone(), cases.clocks().calculator(), messages,
-                LocaleContextHolder.getLocale(), actor);
+                LocaleContextHolder.getLocale(), actor, explainer);
     }
 
     static Actor actor(CurrentUser user) {

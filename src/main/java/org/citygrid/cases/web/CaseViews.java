@@ -67,7 +67,8 @@ final class CaseViews {
 
     record CaseSummary(long id, String caseNo, int version, CaseStatus status, String statusLabel, Channel channel,
                        ClassKind kind, String classCode, String gridCode, String streetCode, String departmentCode,
-                       OffsetDateTime reportedAt, OffsetDateTime handleDeadline, Light light, boolean overdue) {
+                       OffsetDateTime reportedAt, OffsetDateTime handleDeadline, Light light, boolean overdue,
+                       double lon, double lat) {
     }
 
     /** Renders cases for one request: one time, one locale, one viewer. */
@@ -98,7 +99,7 @@ final class CaseViews {
             return new CaseSummary(c.id().value(), c.caseNo(), c.version(), c.status(),
                     label(c.status().messageKey()), c.channel(), c.kind(), c.classCode(), c.gridCode(),
                     c.streetCode(), c.departmentCode(), time(c.reportedAt()),
-                    c.handleDeadline().map(this::time).orElse(null), c.light(now, calc), overdue(c));
+                    c.handleDeadline().map(this::time).orElse(null), c.light(now, calc), overdue(c), c.lon(), c.lat());
         }
 
         private boolean overdue(Case c) {

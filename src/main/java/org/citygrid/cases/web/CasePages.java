@@ -129,11 +129,23 @@ class CasePages {
     /** What the page's form sends with an action; blank fields count as absent. */
     record ActionForm(int version, String note, String reason, String departmentCode, String supervisor,
                       Boolean passed, Boolean urgent, Integer amount, TimeUnit unit, Long parentId,
-                      List<Long> attachmentIds) {
+                      String parentCaseNo, List<Long> attachmentIds) {
 
         ActionInput input(String note) {
             return new ActionInput(note, blankToNull(departmentCode), blankToNull(supervisor), amount, unit,
                     blankToNull(reason), parentId, passed, urgent, attachmentIds);
+        }
+
+        /** The merge parent: the picked candidate, or else the case number typed in (one the viewer may see). */
+        ActionInput input(String note, Cases cases, org.citygrid.cases.Actor viewer) {
+            var in = input(note);
+            var typed = blankToNull(parentCaseNo);
+            if (parentId != null || typed == null) {
+                return in;
+            }
+            var parent = cases.findByCaseNo(typed, viewer)
+                    .orElseThrow(() -> new DomainException.Invalid("parentId", "cases.page.merge-unknown", typed));
+            return in.withParent(parent.id().value());
         }
 
         private static String blankToNull(String value) {
@@ -163,10 +175,11 @@ class CasePages {
                 throw new DomainException.Invalid("reason", "cases.page.note-too-long", MAX_NOTE);
             }
             var chosen = chosen(files);
+            var input = form.input(text, cases, actor);
             if (chosen.isEmpty()) {
-                cases.act(id, what, version, form.input(text), actor);
+                cases.act(id, what, version, input, actor);
             } else {
-                withPhotos(id, what, version, form.input(text), chosen, actor);
+                withPhotos(id, what, version, input, chosen, actor);
             }
             redirect.addFlashAttribute("done", messages.getMessage(what.messageKey(), null, locale));
         } catch (PhotoRefused e) {

@@ -113,6 +113,24 @@ class CasePageSidePathsTests {
     }
 
     @Test
+    void aParentThatIsNotACandidateIsNamedByItsCaseNumber() throws Exception {
+        long parent = demo().report();
+        long child = demo().report();
+        String parentNo = JsonPath.read(mvc.perform(get("/api/v1/cases/" + parent)
+                .with(httpBasic("operator1", DemoCases.PASSWORD))).andReturn().getResponse().getContentAsString(),
+                "$.caseNo");
+        assertThat(page(child, "operator1")).contains("id=\"action-parent-no\"");
+        mvc.perform(post("/cases/" + child + "/actions/merge").with(httpBasic("operator1", DemoCases.PASSWORD))
+                        .with(csrf()).param("version", String.valueOf(demo().version(child)))
+                        .param("parentCaseNo", "2099010199999").locale(Locale.SIMPLIFIED_CHINESE))
+                .andExpect(flash().attribute("refused", org.hamcrest.Matchers.containsString("2099010199999")));
+        assertThat(demo().statusOf(child)).isEqualTo("REPORTED");
+
+        fromThePage(child, "operator1", "merge", "parentCaseNo", parentNo);
+        assertThat(demo().statusOf(child)).isEqualTo("NOT_FILED");
+    }
+
+    @Test
     void aSelfHandledReportIsAcceptedStraightToClosingFromThePage() throws Exception {
         var body = mvc.perform(post("/api/v1/cases").with(httpBasic("supervisor1", DemoCases.PASSWORD))
                         .contentType(MediaType.APPLICATION_JSON).content("""

@@ -8,9 +8,6 @@ import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
 
@@ -19,7 +16,9 @@ import org.citygrid.cases.Actor;
 import org.citygrid.cases.CaseAction;
 import org.citygrid.cases.CaseStatus;
 import org.citygrid.cases.Cases;
+import org.citygrid.cases.internal.routing.RoutingRule;
 import org.citygrid.cases.internal.routing.RoutingRuleRepository;
+import org.citygrid.cases.internal.routing.RoutingRules;
 import org.citygrid.notifications.NotificationKind;
 import org.citygrid.notifications.Notifications;
 import org.citygrid.org.Person;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -59,6 +57,8 @@ abstract class AutoDispatchFailureContract {
     @Autowired
     RoutingRuleRepository rules;
     @Autowired
+    RoutingRules routingRules;
+    @Autowired
     Notifications notifications;
     @Autowired
     PlatformTransactionManager transactions;
@@ -83,10 +83,7 @@ abstract class AutoDispatchFailureContract {
 
     @Test
     void aRefusedAutoDispatchLeavesTheCaseFiledAndWaitingAndTellsTheDispatchers() throws Exception {
-        mvc.perform(post("/api/v1/routing/rules").with(httpBasic("admin", DemoCases.PASSWORD))
-                .contentType(MediaType.APPLICATION_JSON).content("""
-                        {"classCode":"01001","departmentCode":"gas","priority":5,"autoDispatch":true}"""))
-                .andExpect(status().isCreated());
+        routingRules.create(new RoutingRule.Settings(null, "01001", null, "gas", 5, true, true));
         aDispatcherActsFirst();
         var demo = new DemoCases(mvc);
         long id = demo.report();

@@ -40,4 +40,9 @@ public record ActionInput(String note, String departmentCode, String supervisor,
         return new ActionInput(note, departmentCode, supervisor, amount, unit, reason, p, passed, urgent,
                 attachmentIds);
     }
+
+    public ActionInput withAttachments(List<Long> ids) {
+        return new ActionInput(note, departmentCode, supervisor, amount, unit, reason, parentId, passed, urgent,
+                List.copyOf(ids));
+    }
 }

@@ -193,6 +193,12 @@ public class Cases {
         return c;
     }
 
+    /** The case with this number if the viewer may see it (e.g. the parent of a merge typed on the case page). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Case> findByCaseNo(String caseNo, Actor viewer) {
+        return repository.findByCaseNo(caseNo).filter(c -> canSee(c, viewer));
+    }
+
     @Transactional(readOnly = true)
     public PageResult<Case> search(CaseFilter filter, Paging paging, Actor viewer) {
         var page = queries.search(filter, visibility(viewer), clock.instant(), calendars.zone(), paging.offset(),

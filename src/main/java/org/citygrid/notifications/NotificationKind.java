@@ -15,7 +15,9 @@ public enum NotificationKind {
     /** A request (return, extension, parking, voiding) waits for the recipient's decision. */
     REQUEST,
     /** A case of the recipient's department was urged (督办). */
-    URGED;
+    URGED,
+    /** A routing rule's automatic dispatch was refused: the case waits for the recipient (a dispatcher). */
+    AUTO_DISPATCH_FAILED;
 
     public String titleKey() {
         return "notifications.kind." + name();

@@ -4,6 +4,8 @@ import java.util.Arrays;
 
 import org.citygrid.cases.QueueFilter;
 import org.citygrid.platform.security.CurrentUser;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -12,16 +14,20 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.http.HttpStatus;
 
 /** Sends each person to their workbench, and shows a workbench to those whose role owns it. */
 @Controller
 class WorkbenchController {
 
     private final WorkbenchQueue queue;
+    private final String tileUrl;
+    private final String tileAttribution;
 
-    WorkbenchController(WorkbenchQueue queue) {
+    WorkbenchController(WorkbenchQueue queue, @Value("${citygrid.map.tile-url:}") String tileUrl,
+                        @Value("${citygrid.map.tile-attribution:}") String tileAttribution) {
         this.queue = queue;
+        this.tileUrl = tileUrl;
+        this.tileAttribution = tileAttribution;
     }
 
     @GetMapping("/")
@@ -48,6 +54,10 @@ class WorkbenchController {
             var filter = new QueueFilter(overdue, classCode, regionCode);
             model.addAttribute("queue", queue.page(workbench, user, page, filter));
             model.addAttribute("filter", filter);
+            // the operator sees the incoming reports on a map next to the queue
+            model.addAttribute("withMap", workbench == Workbench.OPERATOR);
+            model.addAttribute("tileUrl", tileUrl);
+            model.addAttribute("tileAttribution", tileAttribution);
             model.addAttribute("filterQuery", query(filter));
             model.addAttribute("filterIgnored",
                     QueueFilter.isMalformedClass(classCode) || QueueFilter.isMalformedRegion(regionCode));

@@ -42,9 +42,10 @@ class WorkbenchQueue {
     private static final Set<CaseRequest.Kind> DISPATCHER_REQUESTS = EnumSet.of(CaseRequest.Kind.RETURN,
             CaseRequest.Kind.EXTENSION, CaseRequest.Kind.PARK);
 
-    /** One row of the queue table; a case waiting for dispatch carries the routing suggestion. */
+    /** One row of the queue table (with the point for the operator's map); a case waiting for dispatch carries the routing suggestion. */
     record Row(long id, String caseNo, String classCode, String className, CaseStatus status, String gridCode,
-               String reportedAt, String deadline, Light light, boolean overdue, DispatchSuggestion suggestion) {
+               String reportedAt, String deadline, Light light, boolean overdue, DispatchSuggestion suggestion,
+               double lon, double lat) {
     }
 
     /** One page of rows; {@code page} is 0-based. */
@@ -94,7 +95,7 @@ class WorkbenchQueue {
                 TIME.format(c.reportedAt()), currentDeadline(c).map(TIME::format).orElse(null), c.light(now, calc),
                 c.stages().stream().anyMatch(s -> s.isRunning() && s.isOverdue(now)),
                 withSuggestion && c.status() == CaseStatus.PENDING_DISPATCH
-                        ? routing.suggest(c, LocaleContextHolder.getLocale()) : null);
+                        ? routing.suggest(c, LocaleContextHolder.getLocale()) : null, c.lon(), c.lat());
     }
 
     private static Optional<Instant> currentDeadline(Case c) {

@@ -32,7 +32,7 @@ final class CaseViews {
 
     record StageView(Stage stage, String stageLabel, OffsetDateTime startedAt, OffsetDateTime deadline,
                      OffsetDateTime pausedAt, OffsetDateTime endedAt, int limitAmount, TimeUnit limitUnit,
-                     Light light, boolean overdue) {
+                     String limitLabel, Light light, boolean overdue, List<String> explanation) {
     }
 
     /** {@code actor} is the username ({@code system} for the platform itself); {@code actorLabel} is for reading. */
@@ -67,12 +67,13 @@ final class CaseViews {
 
     record CaseSummary(long id, String caseNo, int version, CaseStatus status, String statusLabel, Channel channel,
                        ClassKind kind, String classCode, String gridCode, String streetCode, String departmentCode,
-                       OffsetDateTime reportedAt, OffsetDateTime handleDeadline, Light light, boolean overdue) {
+                       OffsetDateTime reportedAt, OffsetDateTime handleDeadline, Light light, boolean overdue,
+                       double lon, double lat) {
     }
 
     /** Renders cases for one request: one time, one locale, one viewer. */
     record Renderer(Instant now, ZoneId zone, StageClockCalculator calc, MessageSource messages, Locale locale,
-                    Actor viewer) {
+                    Actor viewer, DeadlineExplainer explainer) {
 
         CaseView view(Case c, List<DuplicateCandidate> candidates) {
             return new CaseView(c.id().value(), c.caseNo(), c.version(), c.status(), label(c.status().messageKey()),
@@ -81,7 +82,7 @@ final class CaseViews {
                     c.description(), c.reporterName(), c.reportedBy(), time(c.reportedAt()), c.departmentCode(),
                     c.verifier(), c.checker(), c.parent().map(p -> p.value()).orElse(null), time(c.closedAt()),
                     c.light(now, calc), overdue(c), c.handleDeadline().map(this::time).orElse(null),
-                    c.stages().stream().map(this::stage).toList(),
+                    c.stages().stream().map(s -> stage(s, c.timeline())).toList(),
                     c.assignments().stream().map(this::assignment).toList(),
                     c.requests().stream().map(this::request).toList(),
                     c.allowedActions(viewer, now).stream().map(CaseAction::wireName).toList(),
@@ -98,17 +99,19 @@ final class CaseViews {
             return new CaseSummary(c.id().value(), c.caseNo(), c.version(), c.status(),
                     label(c.status().messageKey()), c.channel(), c.kind(), c.classCode(), c.gridCode(),
                     c.streetCode(), c.departmentCode(), time(c.reportedAt()),
-                    c.handleDeadline().map(this::time).orElse(null), c.light(now, calc), overdue(c));
+                    c.handleDeadline().map(this::time).orElse(null), c.light(now, calc), overdue(c), c.lon(), c.lat());
         }
 
         private boolean overdue(Case c) {
             return c.stages().stream().anyMatch(s -> s.isRunning() && s.isOverdue(now));
         }
 
-        private StageView stage(StageClock s) {
+        /** A clock with its limit in words and how its deadline was computed (DeadlineExplainer). */
+        private StageView stage(StageClock s, List<TimelineEntry> timeline) {
             return new StageView(s.stage(), label(s.stage().messageKey()), time(s.startedAt()), time(s.deadline()),
-                    time(s.pausedAt()), time(s.endedAt()), s.limitAmount(), s.limitUnit(), s.light(now, calc),
-                    s.isOverdue(now));
+                    time(s.pausedAt()), time(s.endedAt()), s.limitAmount(), s.limitUnit(),
+                    s.limitAmount() + " " + explainer.unit(s.limitUnit(), locale), s.light(now, calc),
+                    s.isOverdue(now), explainer.explain(s, timeline, locale));
         }
 
         private TimelineView entry(TimelineEntry e) {

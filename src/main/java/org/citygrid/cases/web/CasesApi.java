@@ -62,8 +62,11 @@ class CasesApi {
     private final IdempotentReports idempotentReports;
     private final Calendars calendars;
     private final MessageSource messages;
+    private final DeadlineExplainer explainer;
 
-    CasesApi(Cases cases, IdempotentReports idempotentReports, Calendars calendars, MessageSource messages) {
+    CasesApi(Cases cases, IdempotentReports idempotentReports, Calendars calendars, MessageSource messages,
+             DeadlineExplainer explainer) {
+        this.explainer = explainer;
         this.cases = cases;
         this.idempotentReports = idempotentReports;
         this.calendars = calendars;
@@ -172,7 +175,7 @@ class CasesApi {
 
     private CaseViews.Renderer renderer(Actor actor) {
         return new CaseViews.Renderer(cases.now(), calendars.zone(), cases.clocks().calculator(), messages,
-                LocaleContextHolder.getLocale(), actor);
+                LocaleContextHolder.getLocale(), actor, explainer);
     }
 
     static Actor actor(CurrentUser user) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 
 import org.citygrid.cases.Actor;
+import org.citygrid.cases.AutoDispatchFailed;
 import org.citygrid.cases.Case;
 import org.citygrid.cases.CaseTransitioned;
 import org.citygrid.cases.Cases;
@@ -21,8 +22,9 @@ import org.springframework.stereotype.Component;
 /**
  * Turns the case loop's events into notifications for the people who must act next: the SLA monitor's lights (by
  * the escalation rule's NOTIFY actions), a dispatch (the department's handlers), a verify or check task (the
- * supervisor), a request (the dispatchers; a void request the shift leads, who decide it) and an urge (the
- * department, or the dispatchers while no department holds the case).
+ * supervisor), a request (the dispatchers; a void request the shift leads, who decide it), an urge (the
+ * department, or the dispatchers while no department holds the case) and a refused automatic dispatch (the
+ * dispatchers).
  */
 @Component
 class CaseNotifier {
@@ -74,6 +76,16 @@ class CaseNotifier {
                     : recipients.withRole(Role.DISPATCHER), NotificationKind.URGED, t);
             default -> { }
         }
+    }
+
+    /** An automatic dispatch was refused: every dispatcher is told the case waits for them, and why. */
+    @ApplicationModuleListener
+    void on(AutoDispatchFailed failed) {
+        var conflict = "cases.version.stale".equals(failed.problemKey());
+        notifications.notify(recipients.withRole(Role.DISPATCHER), NotificationKind.AUTO_DISPATCH_FAILED,
+                failed.caseId().value(), failed.caseNo(), List.of(failed.caseNo(), String.valueOf(failed.ruleId()),
+                        failed.departmentCode(), conflict ? "#notifications.auto-dispatch.conflict"
+                                : "#notifications.auto-dispatch.refused"));
     }
 
     private void tell(List<String> users, NotificationKind kind, CaseTransitioned t) {

@@ -1,0 +1,8 @@
+package org.citygrid.cases.web;
+
+import org.citygrid.support.OnPostgres;
+
+/** Feedback with photos on the real PostgreSQL. */
+@OnPostgres
+class FeedbackWithPhotosOnPostgresTests extends FeedbackWithPhotosContract {
+}

@@ -23,11 +23,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The queries of {@link org.citygrid.cases.CaseFacts}: four plain queries (cases, timeline, clocks, assignments), each selecting the cases by one
- * range scan of the timeline's {@code occurred_at} index; rows are grouped in memory.
+ * The queries of {@link org.citygrid.cases.CaseFacts}: the cases touched in a period by one range scan of the timeline's
+ * {@code occurred_at} index, then their rows (cases, timeline, clocks, assignments) in chunks by case id; rows are
+ * grouped in memory.
  */
 @Component
 public class CaseFactQueries {
+
+    /** Cases per round of child queries (bind parameters stay far below PostgreSQL's 65,535). */
+    private static final int CHUNK = 2_000;
 
     private static final String TOUCHED = "SELECT DISTINCT x.case_id FROM case_timeline x"
             + " WHERE x.occurred_at >= :from AND x.occurred_at < :to AND x.occurred_at <= :asOf";
@@ -39,42 +43,51 @@ public class CaseFactQueries {
     }
 
     public List<CaseFact> activeIn(Instant from, Instant to, Instant asOf) {
-        var params = Map.<String, Object>of("from", utc(from), "to", utc(to), "asOf", utc(asOf));
-        return load("c.id IN (" + TOUCHED + ")", params);
+        var ids = jdbc.sql(TOUCHED + " ORDER BY 1").param("from", utc(from)).param("to", utc(to))
+                .param("asOf", utc(asOf)).query(Long.class).list();
+        var out = new ArrayList<CaseFact>(ids.size());
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            out.addAll(load(ids.subList(i, Math.min(ids.size(), i + CHUNK)), asOf));
+        }
+        return out;
     }
 
     public Optional<CaseFact> of(long caseId, Instant asOf) {
-        var facts = load("c.id = :id", Map.of("id", caseId, "asOf", utc(asOf)));
-        return facts.stream().findFirst();
+        return load(List.of(caseId), asOf).stream().findFirst();
     }
 
-    private List<CaseFact> load(String which, Map<String, Object> params) {
+    /**
+     * The facts of these cases: each child table read by its primary key's leading column ({@code case_id IN …}), so
+     * PostgreSQL walks the index instead of hashing the whole timeline.
+     */
+    private List<CaseFact> load(List<Long> ids, Instant asOf) {
+        var params = Map.<String, Object>of("ids", ids, "asOf", utc(asOf));
         var steps = new HashMap<Long, List<Step>>();
         jdbc.sql("SELECT t.case_id, t.occurred_at, t.action, t.actor, t.from_status, t.to_status, t.reason"
-                + " FROM case_timeline t JOIN case_file c ON c.id = t.case_id WHERE " + which
-                + " AND t.occurred_at <= :asOf ORDER BY t.case_id, t.seq").params(params).query(rs -> {
+                + " FROM case_timeline t WHERE t.case_id IN (:ids) AND t.occurred_at <= :asOf"
+                + " ORDER BY t.case_id, t.seq").params(params).query(rs -> {
                     steps.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Step(instant(rs, 2),
                             CaseAction.valueOf(rs.getString(3)), rs.getString(4), status(rs.getString(5)),
                             status(rs.getString(6)), rs.getString(7)));
                 });
         var clocks = new HashMap<Long, List<Clock>>();
         jdbc.sql("SELECT s.case_id, s.stage, s.assignment_no, s.started_at, s.deadline, s.ended_at"
-                + " FROM case_stage s JOIN case_file c ON c.id = s.case_id WHERE " + which
-                + " AND s.started_at <= :asOf ORDER BY s.case_id, s.seq").params(params).query(rs -> {
+                + " FROM case_stage s WHERE s.case_id IN (:ids) AND s.started_at <= :asOf"
+                + " ORDER BY s.case_id, s.seq").params(params).query(rs -> {
                     clocks.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Clock(
                             Stage.valueOf(rs.getString(2)), rs.getInt(3), instant(rs, 4), instant(rs, 5),
                             instant(rs, 6)));
                 });
         var dispatches = new HashMap<Long, List<Dispatch>>();
         jdbc.sql("SELECT a.case_id, a.assignment_no, a.department_code, a.dispatched_at, a.dispatched_by"
-                + " FROM case_assignment a JOIN case_file c ON c.id = a.case_id WHERE " + which
-                + " AND a.dispatched_at <= :asOf ORDER BY a.case_id, a.assignment_no").params(params).query(rs -> {
+                + " FROM case_assignment a WHERE a.case_id IN (:ids) AND a.dispatched_at <= :asOf"
+                + " ORDER BY a.case_id, a.assignment_no").params(params).query(rs -> {
                     dispatches.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Dispatch(rs.getInt(2),
                             rs.getString(3), instant(rs, 4), rs.getString(5)));
                 });
         return jdbc.sql("SELECT c.id, c.case_no, c.channel, c.self_handled, c.reported_by, c.reported_at, c.lon,"
                 + " c.lat, c.grid_code, c.community_code, c.street_code, c.supervision_grid_code, c.verifier,"
-                + " c.checker FROM case_file c WHERE " + which + " AND c.reported_at <= :asOf ORDER BY c.id")
+                + " c.checker FROM case_file c WHERE c.id IN (:ids) AND c.reported_at <= :asOf ORDER BY c.id")
                 .params(params).query((rs, n) -> {
                     long id = rs.getLong(1);
                     return new CaseFact(id, rs.getString(2), Channel.valueOf(rs.getString(3)), rs.getBoolean(4),

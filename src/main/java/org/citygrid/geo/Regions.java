@@ -4,4 +4,7 @@ package org.citygrid.geo;
 public interface Regions {
 
     boolean exists(String code);
+
+    /** How many unit grids lie in a street or community (1 for a unit grid's own code, 0 for an unknown code). */
+    int unitGridCount(String code);
 }

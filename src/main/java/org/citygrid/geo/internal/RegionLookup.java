@@ -24,4 +24,14 @@ class RegionLookup implements Regions {
         return divisions.existsByCode(code) || jdbc.sql("SELECT COUNT(*) FROM geo_unit_grid WHERE code = :code")
                 .param("code", code).query(Long.class).single() > 0;
     }
+
+    @Override
+    public int unitGridCount(String code) {
+        if (code == null || code.isBlank()) {
+            return 0;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM geo_unit_grid WHERE code = :code OR street_code = :code"
+                + " OR community_code = :code OR district_code = :code").param("code", code).query(Integer.class)
+                .single();
+    }
 }

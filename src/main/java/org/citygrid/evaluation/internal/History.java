@@ -1,0 +1,158 @@
+package org.citygrid.evaluation.internal;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.citygrid.cases.CaseAction;
+import org.citygrid.cases.CaseFacts.CaseFact;
+import org.citygrid.cases.CaseFacts.Clock;
+import org.citygrid.cases.CaseFacts.Step;
+import org.citygrid.cases.CaseStatus;
+import org.citygrid.cases.Channel;
+import org.citygrid.cases.Stage;
+
+/** One case's history up to the as-of instant, read the way shared/domain/EVALUATION.md counts. */
+final class History {
+
+    final CaseFact fact;
+
+    History(CaseFact fact) {
+        this.fact = fact;
+    }
+
+    List<Step> steps() {
+        return fact.steps();
+    }
+
+    Optional<Step> first(CaseAction action) {
+        return fact.steps().stream().filter(s -> s.action() == action).findFirst();
+    }
+
+    /** 立案: the filing, or for a self-handled report its acceptance (it counts as filed and closed). */
+    Optional<Instant> filedAt() {
+        if (fact.selfHandled()) {
+            return fact.steps().stream().filter(s -> s.action() == CaseAction.ACCEPT && s.to() ==
+                    CaseStatus.PENDING_CLOSE).map(Step::at).findFirst();
+        }
+        return first(CaseAction.FILE).map(Step::at);
+    }
+
+    Optional<Instant> closedAt() {
+        return first(CaseAction.CLOSE).map(Step::at);
+    }
+
+    boolean voided() {
+        return first(CaseAction.APPROVE_VOID).isPresent();
+    }
+
+    boolean fromPublic() {
+        return fact.channel() != Channel.SUPERVISOR;
+    }
+
+    /** The stage clock that ran at {@code t} (started at or before, not ended before), the latest started. */
+    Optional<Clock> clockAt(Stage stage, Instant t) {
+        return fact.clocks().stream().filter(c -> c.stage() == stage && !c.startedAt().isAfter(t)
+                && (c.endedAt() == null || !c.endedAt().isBefore(t))).max(Comparator.comparing(Clock::startedAt));
+    }
+
+    /** Whether a step at {@code t} was within the deadline of the {@code stage} clock that ran then. */
+    boolean withinClock(Stage stage, Instant t) {
+        return clockAt(stage, t).map(c -> !t.isAfter(c.deadline())).orElse(false);
+    }
+
+    /** The first step with {@code action} after index {@code i}, if any. */
+    Optional<Step> nextAfter(int i, CaseAction action) {
+        for (int j = i + 1; j < fact.steps().size(); j++) {
+            if (fact.steps().get(j).action() == action) {
+                return Optional.of(fact.steps().get(j));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The last step with {@code action} before index {@code i}, if any. */
+    Optional<Step> lastBefore(int i, CaseAction action) {
+        for (int j = i - 1; j >= 0; j--) {
+            if (fact.steps().get(j).action() == action) {
+                return Optional.of(fact.steps().get(j));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The assignments (dispatches) up to the as-of instant, each with its steps. */
+    List<Stint> stints() {
+        var out = new ArrayList<Stint>();
+        var steps = fact.steps();
+        int no = 0;
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).action() != CaseAction.DISPATCH) {
+                continue;
+            }
+            int end = i + 1;
+            while (end < steps.size() && steps.get(end).action() != CaseAction.DISPATCH) {
+                end++;
+            }
+            no++;
+            int assignmentNo = no;
+            var dispatch = fact.dispatches().stream().filter(d -> d.assignmentNo() == assignmentNo).findFirst();
+            if (dispatch.isPresent()) {
+                out.add(new Stint(this, assignmentNo, dispatch.get().departmentCode(), steps.get(i),
+                        steps.subList(i + 1, end)));
+            }
+        }
+        return out;
+    }
+
+    /** One assignment: its dispatch step and the steps until the next dispatch. */
+    record Stint(History history, int assignmentNo, String departmentCode, Step dispatch, List<Step> steps) {
+
+        boolean has(CaseAction action) {
+            return steps.stream().anyMatch(s -> s.action() == action);
+        }
+
+        boolean returned() {
+            return has(CaseAction.APPROVE_RETURN);
+        }
+
+        /** 返工: at least one failed check. */
+        boolean reworked() {
+            return steps.stream().anyMatch(s -> s.action() == CaseAction.CHECK && s.to() == CaseStatus.IN_PROGRESS);
+        }
+
+        /**
+         * DISPOSED: the time of the feedback that the first passed check followed (empty while not disposed).
+         */
+        Optional<Instant> disposedBy() {
+            Instant feedback = null;
+            for (var s : steps) {
+                if (s.action() == CaseAction.FEEDBACK) {
+                    feedback = s.at();
+                } else if (s.action() == CaseAction.CHECK && s.to() == CaseStatus.PENDING_CLOSE && feedback != null) {
+                    return Optional.of(feedback);
+                }
+            }
+            return Optional.empty();
+        }
+
+        /** The HANDLE deadline: the assignment's HANDLE clock, with extensions and parked time. */
+        Optional<Instant> deadline() {
+            return history.fact.clocks().stream().filter(c -> c.stage() == Stage.HANDLE
+                    && c.assignmentNo() == assignmentNo).max(Comparator.comparing(Clock::startedAt))
+                    .map(Clock::deadline);
+        }
+
+        boolean disposedOnTime() {
+            var at = disposedBy();
+            var deadline = deadline();
+            return at.isPresent() && deadline.isPresent() && !at.get().isAfter(deadline.get());
+        }
+
+        boolean closedThrough() {
+            return has(CaseAction.CLOSE);
+        }
+    }
+}

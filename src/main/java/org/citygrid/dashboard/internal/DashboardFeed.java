@@ -75,6 +75,11 @@ public class DashboardFeed {
         return subscribers.size();
     }
 
+    /** The number of the last "changed" message sent. */
+    public long sequence() {
+        return sequence.get();
+    }
+
     @ApplicationModuleListener
     void on(CaseReported e) {
         changed("reported");

@@ -154,6 +154,22 @@
     } else {
       map.attributionControl.addAttribution(d.tNoTiles);
     }
+    // the district and its streets as outlines under the cases; the first view fits the district
+    map.createPane('divisions').style.zIndex = 350;
+    var outline = big ? { district: '#74c0fc', street: '#3b5b85' } : { district: '#0b2e59', street: '#8aa1bd' };
+    getJson(d.divisionsUrl).then(function (fc) {
+      var shapes = (fc.features || []).filter(function (f) {
+        return f.properties.level === 'DISTRICT' || f.properties.level === 'STREET';
+      });
+      L.geoJSON({ type: 'FeatureCollection', features: shapes }, { pane: 'divisions', interactive: false,
+        style: function (f) {
+          var district = f.properties.level === 'DISTRICT';
+          return { color: district ? outline.district : outline.street, weight: district ? 3 : 1.2,
+            fill: district, fillOpacity: big ? 0.08 : 0.04, fillColor: outline.district };
+        } }).addTo(map);
+      var district = shapes.filter(function (f) { return f.properties.level === 'DISTRICT'; });
+      if (district.length) { map.fitBounds(L.geoJSON(district[0]).getBounds(), { padding: [12, 12] }); }
+    }).catch(function () { /* the cases still draw without outlines */ });
     layer = L.layerGroup().addTo(map);
     map.on('moveend', function () { mapData(); });
   }

@@ -3,6 +3,7 @@ package org.citygrid.dashboard.web;
 import java.time.Duration;
 
 import org.citygrid.cases.CaseStatistics;
+import org.citygrid.dashboard.internal.DashboardCache;
 import org.citygrid.dashboard.internal.DashboardFeed;
 import org.citygrid.platform.DomainException;
 import org.springframework.http.MediaType;
@@ -33,18 +34,29 @@ class DashboardApi {
     private final CaseStatistics statistics;
     private final DashboardViews views;
     private final DashboardFeed feed;
+    private final DashboardCache cache;
 
-    DashboardApi(CaseStatistics statistics, DashboardViews views, DashboardFeed feed) {
+    DashboardApi(CaseStatistics statistics, DashboardViews views, DashboardFeed feed, DashboardCache cache) {
         this.statistics = statistics;
         this.views = views;
         this.feed = feed;
+        this.cache = cache;
+    }
+
+    private record OverdueData(CaseStatistics.OverdueList list, java.time.Instant at) {
+    }
+
+    /** The summary's figures and the instant they were computed at, shared through the cache. */
+    private record SummaryData(CaseStatistics.OpenCounts open, CaseStatistics.Intake intake, java.time.Instant at) {
     }
 
     @GetMapping("/summary")
     @PreAuthorize(VIEWERS)
     @Operation(summary = "Open cases per state, light, department and pending request; today's intake by channel")
     DashboardViews.Summary summary() {
-        return views.summary(statistics.openCounts(), statistics.intakeToday(), statistics.now());
+        var data = cache.get("summary", () -> new SummaryData(statistics.openCounts(), statistics.intakeToday(),
+                statistics.now()));
+        return views.summary(data.open(), data.intake(), data.at());
     }
 
     @GetMapping("/map")
@@ -57,13 +69,14 @@ class DashboardApi {
         }
         var box = box(bbox);
         if (zoom >= POINTS_MIN_ZOOM) {
-            var points = statistics.points(box, MAX_POINTS + 1);
+            var points = cache.get("points " + box, () -> statistics.points(box, MAX_POINTS + 1));
             var shown = points.stream().limit(MAX_POINTS).map(views::point).toList();
             return new DashboardViews.MapView("points", zoom, null, shown.size(), null, shown,
                     points.size() > MAX_POINTS);
         }
         double cell = 360.0 / (1 << zoom) / 4;
-        var cells = statistics.cells(box, cell).stream().map(views::cell).toList();
+        var cells = cache.get("cells " + zoom + " " + box, () -> statistics.cells(box, cell)).stream()
+                .map(views::cell).toList();
         return new DashboardViews.MapView("cells", zoom, cell,
                 cells.stream().mapToLong(DashboardViews.CellView::count).sum(), cells, null, false);
     }
@@ -72,7 +85,9 @@ class DashboardApi {
     @PreAuthorize(VIEWERS)
     @Operation(summary = "The most overdue open cases (earliest missed deadline first, limit 1–100) and their total")
     DashboardViews.OverdueListView overdue(@RequestParam(defaultValue = "20") int limit) {
-        return views.overdue(statistics.overdue(checked("limit", limit, 100)), statistics.now());
+        int n = checked("limit", limit, 100);
+        var list = cache.get("overdue " + n, () -> new OverdueData(statistics.overdue(n), statistics.now()));
+        return views.overdue(list.list(), list.at());
     }
 
     @GetMapping("/hotspots")
@@ -81,7 +96,8 @@ class DashboardApi {
     DashboardViews.Ranked<DashboardViews.GridView> hotspots(@RequestParam(defaultValue = "7") int days,
                                                             @RequestParam(defaultValue = "10") int limit) {
         var period = Duration.ofDays(checked("days", days, 90));
-        var items = statistics.hotspots(period, checked("limit", limit, 100)).stream()
+        int n = checked("limit", limit, 100);
+        var items = cache.get("hotspots " + days + " " + n, () -> statistics.hotspots(period, n)).stream()
                 .map(g -> new DashboardViews.GridView(g.gridCode(), g.count())).toList();
         return ranked(days, period, items);
     }
@@ -92,7 +108,8 @@ class DashboardApi {
     DashboardViews.Ranked<DashboardViews.ClassView> classes(@RequestParam(defaultValue = "7") int days,
                                                             @RequestParam(defaultValue = "10") int limit) {
         var period = Duration.ofDays(checked("days", days, 90));
-        var items = statistics.topClasses(period, checked("limit", limit, 100)).stream()
+        int n = checked("limit", limit, 100);
+        var items = cache.get("classes " + days + " " + n, () -> statistics.topClasses(period, n)).stream()
                 .map(views::topClass).toList();
         return ranked(days, period, items);
     }

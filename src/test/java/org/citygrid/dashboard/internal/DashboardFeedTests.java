@@ -14,7 +14,8 @@ class DashboardFeedTests {
     private final List<Runnable> scheduled = new ArrayList<>();
     private final List<Duration> delays = new ArrayList<>();
     private final DashboardFeed feed = new DashboardFeed(
-            new DashboardSettings(Duration.ofMillis(700), Duration.ofSeconds(20), Duration.ofMinutes(30)),
+            new DashboardSettings(Duration.ofMillis(700), Duration.ofSeconds(20), Duration.ofMinutes(30),
+                    Duration.ofSeconds(10)),
             (delay, task) -> {
                 delays.add(delay);
                 scheduled.add(task);

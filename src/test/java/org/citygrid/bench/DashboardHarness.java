@@ -44,7 +44,8 @@ public final class DashboardHarness {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
         try (var ctx = BenchApp.start("citygrid.cases.import.max-size=1GB",
                 "citygrid.cases.import.max-lines=" + Math.max(count, 100_000), "citygrid.assets.demo-count=1000",
-                "citygrid.assets.demo-in-background=false", "citygrid.cases.sla.enabled=false")) {
+                "citygrid.assets.demo-in-background=false", "citygrid.cases.sla.enabled=false",
+                "spring.datasource.hikari.maximum-pool-size=4")) {
             var places = BenchApp.places(ctx);
             long t0 = System.nanoTime();
             var result = ctx.getBean(CaseImport.class).run(openCases(places, count), Locale.ENGLISH);

@@ -2,6 +2,7 @@ package org.citygrid.dashboard.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -200,8 +201,13 @@ abstract class DashboardApiContract {
 
     @Test
     void onlyTheCommandRolesReadTheDashboard() throws Exception {
-        for (var user : List.of("leader", "dispatcher1", "shiftlead1", "admin")) {
-            mvc.perform(get("/api/v1/dashboard/summary").with(httpBasic(user, PASSWORD))).andExpect(status().isOk());
+        // the roles, not the demo accounts (other tests on the shared PostgreSQL may change those accounts)
+        for (var role : List.of("LEADER", "DISPATCHER", "SHIFT_LEAD", "ADMIN")) {
+            mvc.perform(get("/api/v1/dashboard/summary").with(user("viewer").roles(role))).andExpect(status().isOk());
+        }
+        for (var role : List.of("SUPERVISOR", "OPERATOR", "DEPT_HANDLER")) {
+            mvc.perform(get("/api/v1/dashboard/hotspots").with(user("other").roles(role)))
+                    .andExpect(status().isForbidden());
         }
         for (var user : List.of("supervisor1", "operator1")) {
             mvc.perform(get("/api/v1/dashboard/summary").with(httpBasic(user, PASSWORD)))

@@ -132,6 +132,30 @@
     });
   }
 
+  // The evaluation module's department ranking of the month so far; a department links to its evaluation row.
+  function ranking() {
+    return getJson(d.rankingUrl).then(function (r) {
+      var body = byId('ranking-list');
+      body.replaceChildren();
+      r.entries.slice(0, big ? 8 : 11).forEach(function (e) {
+        var tr = node('tr');
+        tr.dataset.department = e.departmentCode;
+        var name = node('td', null, e.name || e.departmentCode);
+        if (e.insufficientSample) { name.appendChild(node('span', 'cg-panel-note', ' (' + d.tRankingFew + ')')); }
+        var grade = node('td', 'cg-grade cg-grade-' + (e.grade || 'none'), e.grade || '—');
+        tr.append(node('td', null, String(e.rank)), name,
+          node('td', null, e.score === null ? '—' : Number(e.score).toFixed(2)), grade);
+        body.appendChild(tr);
+      });
+      if (r.entries.length === 0) {
+        var none = node('td', 'cg-panel-note', d.tNone);
+        none.colSpan = 4;
+        body.appendChild(node('tr')).appendChild(none);
+      }
+      byId('ranking-asof').textContent = fmt(d.tRankingAsof, new Date(r.asOf).toLocaleString(lang));
+    });
+  }
+
   function classes() {
     return getJson(d.classesUrl + '?days=7&limit=8').then(function (c) {
       barChart('chart-classes', c.items.map(function (k) {
@@ -223,7 +247,7 @@
   function refresh() {
     if (refreshing) { again = true; return; }
     refreshing = true;
-    Promise.all([summary(), mapData(), overdue(), hotspots(), classes()]).catch(function () {
+    Promise.all([summary(), mapData(), overdue(), hotspots(), classes(), ranking()]).catch(function () {
       byId('dash-map-status').textContent = d.tFailed;
     }).then(function () {
       refreshing = false;

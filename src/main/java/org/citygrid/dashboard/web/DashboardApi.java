@@ -5,6 +5,7 @@ import java.time.Duration;
 import org.citygrid.cases.CaseStatistics;
 import org.citygrid.dashboard.internal.DashboardCache;
 import org.citygrid.dashboard.internal.DashboardFeed;
+import org.citygrid.evaluation.MonthlyRanking;
 import org.citygrid.platform.DomainException;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -35,8 +36,11 @@ class DashboardApi {
     private final DashboardViews views;
     private final DashboardFeed feed;
     private final DashboardCache cache;
+    private final MonthlyRanking ranking;
 
-    DashboardApi(CaseStatistics statistics, DashboardViews views, DashboardFeed feed, DashboardCache cache) {
+    DashboardApi(CaseStatistics statistics, DashboardViews views, DashboardFeed feed, DashboardCache cache,
+                 MonthlyRanking ranking) {
+        this.ranking = ranking;
         this.statistics = statistics;
         this.views = views;
         this.feed = feed;
@@ -88,6 +92,14 @@ class DashboardApi {
         int n = checked("limit", limit, 100);
         var list = cache.get("overdue " + n, () -> new OverdueData(statistics.overdue(n), statistics.now()));
         return views.overdue(list.list(), list.at());
+    }
+
+    @GetMapping("/ranking")
+    @PreAuthorize(VIEWERS)
+    @Operation(summary = "The departments' evaluation ranking of the current month so far (score, grade), computed by "
+            + "the evaluation module at most every few minutes (asOf says when)")
+    MonthlyRanking.Ranking ranking() {
+        return ranking.departmentsThisMonth();
     }
 
     @GetMapping("/hotspots")

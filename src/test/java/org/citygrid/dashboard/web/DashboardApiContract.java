@@ -200,6 +200,26 @@ abstract class DashboardApiContract {
     }
 
     @Test
+    void theRankingIsTheEvaluationsDepartmentTableOfTheMonthSoFar() throws Exception {
+        // a month no other test touches, so the ranking is computed afresh for it
+        clock.set(LocalDateTime.of(2031, 3, 10, 9, 0).atZone(ZONE).toInstant());
+        var c = filed();
+        cases.act(c.id().value(), CaseAction.DISPATCH, c.version(), ActionInput.NONE.withDepartment("water"),
+                Actor.of("dispatcher1", null, Role.DISPATCHER));
+        clock.advance(java.time.Duration.ofHours(1));
+
+        var ranking = read("/api/v1/dashboard/ranking");
+        var table = read("/api/v1/evaluation/departments?from=2031-03-01&to=2031-04-01");
+        List<String> ranked = JsonPath.read(ranking, "$.entries[*].departmentCode");
+        assertThat(ranked).contains("water")
+                .isEqualTo(JsonPath.<List<String>>read(table, "$.rows[*].departmentCode"));
+        assertThat(JsonPath.<List<Object>>read(ranking, "$.entries[*].score"))
+                .isEqualTo(JsonPath.<List<Object>>read(table, "$.rows[*].score"));
+        assertThat(JsonPath.<List<Integer>>read(ranking, "$.entries[*].rank").getFirst()).isEqualTo(1);
+        assertThat(JsonPath.<String>read(ranking, "$.from")).isEqualTo("2031-03-01");
+    }
+
+    @Test
     void onlyTheCommandRolesReadTheDashboard() throws Exception {
         // the roles, not the demo accounts (other tests on the shared PostgreSQL may change those accounts)
         for (var role : List.of("LEADER", "DISPATCHER", "SHIFT_LEAD", "ADMIN")) {

@@ -18,6 +18,10 @@ public class Person {
 
     /** The name the platform acts under (SLA escalations, auto-dispatch); no account may take it. */
     public static final String SYSTEM_USERNAME = "system";
+    /** The name the public portal reports under (intake, docs/PORTAL.md); no account may take it. */
+    public static final String PORTAL_USERNAME = "portal";
+    /** Names no account may take: the timeline would not tell the account from the platform acting. */
+    public static final java.util.Set<String> RESERVED_USERNAMES = java.util.Set.of(SYSTEM_USERNAME, PORTAL_USERNAME);
 
     @Id
     private Long id;

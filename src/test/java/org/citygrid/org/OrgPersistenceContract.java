@@ -85,11 +85,13 @@ abstract class OrgPersistenceContract {
     }
 
     @Test
-    void reservesTheSystemUsernameForThePlatformItself() {
-        assertThatThrownBy(() -> accounts.createPerson(new Accounts.NewPerson(Person.SYSTEM_USERNAME, "系统", null,
-                null, EnumSet.of(Role.LEADER), "Secret123"), false))
-                .isInstanceOf(DomainException.Invalid.class);
-        assertThat(people.existsByUsername(Person.SYSTEM_USERNAME)).isFalse();
+    void reservesTheNamesThePlatformActsUnder() {
+        for (var reserved : java.util.List.of(Person.SYSTEM_USERNAME, Person.PORTAL_USERNAME)) {
+            assertThatThrownBy(() -> accounts.createPerson(new Accounts.NewPerson(reserved, "系统", null,
+                    null, EnumSet.of(Role.LEADER), "Secret123"), false))
+                    .isInstanceOf(DomainException.Invalid.class);
+            assertThat(people.existsByUsername(reserved)).isFalse();
+        }
     }
 
     @Test

@@ -40,7 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
 class PublicPortal {
 
     /** The portal reports as a channel account in the operator's reporting role; the timeline names it 公众门户. */
-    static final String USERNAME = "portal";
+    static final String USERNAME = org.citygrid.org.Person.PORTAL_USERNAME;
     static final Actor ACTOR = new Actor(USERNAME, Set.of(Role.OPERATOR), null);
     /** Reads cases the way a leader does (every case), to show their public-safe parts only. */
     private static final Actor READER = Actor.system(Role.LEADER);

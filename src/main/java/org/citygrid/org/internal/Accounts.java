@@ -79,7 +79,7 @@ public class Accounts {
         if (!USERNAME.matcher(p.username()).matches()) {
             throw new DomainException.Invalid("username", "org.person.username.invalid", p.username());
         }
-        if (Person.SYSTEM_USERNAME.equals(p.username())) {
+        if (Person.RESERVED_USERNAMES.contains(p.username())) {
             throw new DomainException.Invalid("username", "org.person.username.reserved", p.username());
         }
         if (people.existsByUsername(p.username())) {

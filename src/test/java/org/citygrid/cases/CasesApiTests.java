@@ -1,5 +1,7 @@
 package org.citygrid.cases;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
@@ -88,6 +90,25 @@ class CasesApiTests {
         long namedId = ((Number) JsonPath.read(named, "$.id")).longValue();
         act(namedId, "operator1", "send-verify", "\"supervisor\":\"" + other + "\"")
                 .andExpect(jsonPath("$.verifier").value(other));
+    }
+
+    @Test
+    void aCitizensNameIsMaskedForEveryoneButOperatorsAndAdministrators() throws Exception {
+        var body = postReport("operator1", """
+                {"channel":"HOTLINE","kind":"COMPONENT","classCode":"01001","lon":%s,"lat":%s,
+                 "description":"井盖破损","reporterName":"张三丰","reporterPhone":"13812345678"}"""
+                .formatted(LON, LAT)).andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        long id = ((Number) com.jayway.jsonpath.JsonPath.read(body, "$.id")).longValue();
+        for (var user : List.of("operator1", "admin")) {
+            mvc.perform(get("/api/v1/cases/" + id).with(httpBasic(user, PASSWORD)))
+                    .andExpect(jsonPath("$.reporterName").value("张三丰"));
+        }
+        for (var user : List.of("dispatcher1", "shiftlead1", "leader")) {
+            mvc.perform(get("/api/v1/cases/" + id).with(httpBasic(user, PASSWORD)))
+                    .andExpect(jsonPath("$.reporterName").value("张**"));
+        }
+        mvc.perform(get("/api/v1/cases/" + id).with(httpBasic("operator1", PASSWORD)))
+                .andExpect(jsonPath("$.reporterPhone").doesNotExist());
     }
 
     @Test

@@ -10,6 +10,7 @@ import org.citygrid.calendar.TimeUnit;
 import org.citygrid.cases.Actor;
 import org.citygrid.cases.Assignment;
 import org.citygrid.cases.Case;
+import org.citygrid.cases.ReporterPrivacy;
 import org.citygrid.cases.CaseAction;
 import org.citygrid.cases.CaseRequest;
 import org.citygrid.cases.CaseStatus;
@@ -79,7 +80,8 @@ final class CaseViews {
             return new CaseView(c.id().value(), c.caseNo(), c.version(), c.status(), label(c.status().messageKey()),
                     c.status().category(), c.channel(), c.kind(), c.classCode(), c.urgent(), c.selfHandled(),
                     c.gridCode(), c.communityCode(), c.streetCode(), c.districtCode(), c.lon(), c.lat(), c.address(),
-                    c.description(), c.reporterName(), c.reportedBy(), time(c.reportedAt()), c.departmentCode(),
+                    c.description(), ReporterPrivacy.reporterName(c, viewer), c.reportedBy(), time(c.reportedAt()),
+                    c.departmentCode(),
                     c.verifier(), c.checker(), c.parent().map(p -> p.value()).orElse(null), time(c.closedAt()),
                     c.light(now, calc), overdue(c), c.handleDeadline().map(this::time).orElse(null),
                     c.stages().stream().map(s -> stage(s, c.timeline())).toList(),

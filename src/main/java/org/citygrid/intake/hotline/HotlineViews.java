@@ -1,5 +1,7 @@
 package org.citygrid.intake.hotline;
 
+import org.citygrid.cases.ReporterPrivacy;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -12,7 +14,7 @@ import org.citygrid.cases.Case;
 import org.citygrid.cases.DuplicateCandidate;
 import org.springframework.context.MessageSource;
 
-/** What the API and the pages show of calls and call-backs: callers masked for all but {@link Masking#SEE_CONTACT}. */
+/** What the API and the pages show of calls and call-backs: callers masked for all but {@link ReporterPrivacy#SEE_CONTACT}. */
 final class HotlineViews {
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -59,20 +61,20 @@ final class HotlineViews {
     static TakenView taken(Hotline.Taken t, String script, Actor viewer, ZoneId zone) {
         var call = t.call();
         return new TakenView(call.id(), call.outcome().name(), call.caseId(), call.caseNo(), t.aCase().classCode(),
-                t.aCase().gridCode(), Masking.name(call.callerName(), viewer),
-                Masking.phone(call.callerPhone(), viewer), time(t.replyBy(), zone), script,
+                t.aCase().gridCode(), ReporterPrivacy.name(call.callerName(), viewer),
+                ReporterPrivacy.phone(call.callerPhone(), viewer), time(t.replyBy(), zone), script,
                 t.duplicates().stream().map(d -> candidate(d, zone)).toList());
     }
 
     static CallView call(HotlineCall c, Actor viewer, ZoneId zone) {
-        return new CallView(c.id(), c.caseId(), c.caseNo(), c.outcome().name(), Masking.name(c.callerName(), viewer),
-                Masking.phone(c.callerPhone(), viewer), c.address(), c.description(), c.takenBy(),
+        return new CallView(c.id(), c.caseId(), c.caseNo(), c.outcome().name(), ReporterPrivacy.name(c.callerName(), viewer),
+                ReporterPrivacy.phone(c.callerPhone(), viewer), c.address(), c.description(), c.takenBy(),
                 time(c.takenAt(), zone));
     }
 
     static PendingView pending(Case c, Actor viewer, ZoneId zone) {
         return new PendingView(c.id().value(), c.caseNo(), c.kind().name(), c.classCode(), c.address(),
-                Masking.name(c.reporterName(), viewer), Masking.phone(c.reporterPhone(), viewer),
+                ReporterPrivacy.name(c.reporterName(), viewer), ReporterPrivacy.phone(c.reporterPhone(), viewer),
                 time(c.reportedAt(), zone), time(c.closedAt(), zone));
     }
 

@@ -47,7 +47,9 @@ record Doc(String root, Object body) {
     static final String JSON = "application/json; charset=utf-8";
 
     private static final JsonMapper JSON_MAPPER = JsonMapper.builder().build();
-    private static final XMLOutputFactory XML_OUTPUT = XMLOutputFactory.newFactory();
+    // the JDK's own writer, not whichever StAX implementation the class path offers (they differ in details such as the
+    // quotes of the XML declaration, which clients compare)
+    private static final XMLOutputFactory XML_OUTPUT = XMLOutputFactory.newDefaultFactory();
 
     byte[] json() {
         return JSON_MAPPER.writeValueAsBytes(plain(body));

@@ -53,6 +53,11 @@ abstract class Open311PersistenceContract {
     @Autowired
     MutableClock clock;
 
+    /** An hour of a day no other test reports on (the PostgreSQL database is shared by every test class). */
+    static Instant feedDay(int hour) {
+        return LocalDateTime.of(2037, 8, 1, hour, 0).atZone(ZONE).toInstant();
+    }
+
     static Instant local(int month, int day, int hour) {
         return LocalDateTime.of(2026, month, day, hour, 0).atZone(ZONE).toInstant();
     }
@@ -156,15 +161,15 @@ abstract class Open311PersistenceContract {
 
     @Test
     void theFeedSelectsByIdsClassesWindowAndOpenNewestFirst() {
-        long early = reportAt(local(8, 1, 9), "01001");
-        long later = reportAt(local(8, 1, 10), "01002");
-        long other = reportAt(local(8, 1, 11), "01001");
-        clock.set(local(8, 1, 12));
+        long early = reportAt(feedDay(9), "01001");
+        long later = reportAt(feedDay(10), "01002");
+        long other = reportAt(feedDay(11), "01001");
+        clock.set(feedDay(12));
         var c = feed.byId(other).orElseThrow();
         cases.act(other, CaseAction.REJECT, c.version(), ActionInput.NONE.withReason("OUT_OF_AREA"),
                 new Actor("operator1", Set.of(Role.OPERATOR), null));
-        var from = local(8, 1, 8);
-        var to = local(8, 1, 12);
+        var from = feedDay(8);
+        var to = feedDay(12);
 
         assertThat(ids(new FeedQuery(List.of(later, early), List.of(new FeedQuery.ClassRef(ClassKind.MATTER, "99999")),
                 null, null, false, 0, 10))).as("ids override").containsExactly(later, early);
@@ -173,7 +178,7 @@ abstract class Open311PersistenceContract {
                 null, 0, 10))).containsExactly(other, early);
         assertThat(ids(new FeedQuery(List.of(), List.of(), from, to, true, 0, 10))).containsExactly(later, early);
         assertThat(ids(new FeedQuery(List.of(), List.of(), from, to, false, 0, 10))).containsExactly(other);
-        assertThat(ids(new FeedQuery(List.of(), List.of(), from, local(8, 1, 9), null, 0, 10))).containsExactly(early);
+        assertThat(ids(new FeedQuery(List.of(), List.of(), from, feedDay(9), null, 0, 10))).containsExactly(early);
         assertThat(ids(new FeedQuery(List.of(), List.of(), from, to, null, 1, 1))).containsExactly(later);
         assertThat(ids(new FeedQuery(List.of(), List.of(), from.minus(Duration.ofDays(5)), from, null, 0, 10)))
                 .isEmpty();

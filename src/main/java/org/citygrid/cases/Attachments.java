@@ -53,19 +53,7 @@ public class Attachments {
         if (!mayUpload(c, by)) {
             throw new DomainException.Forbidden("cases.attachment.forbidden", c.status());
         }
-        if (upload.bytes().length == 0) {
-            throw new DomainException.Invalid("file", "cases.attachment.empty");
-        }
-        if (upload.bytes().length > MAX_BYTES) {
-            throw new DomainException.Invalid("file", "cases.attachment.too-large", MAX_BYTES / 1024 / 1024);
-        }
-        var photo = photos.check(upload.bytes());
-        var sha256 = store.put(new ByteArrayInputStream(upload.bytes()));
-        var thumbnail = store.put(new ByteArrayInputStream(photo.thumbnail()));
-        var department = by.holds(Role.DEPT_HANDLER) ? by.departmentCode() : null;
-        return repository.save(new Attachment(null, caseId, sha256, photo.type().contentType(), upload.bytes().length,
-                photo.width(), photo.height(), thumbnail, FileNames.safe(upload.originalName(), photo.type().extension()),
-                by.username(), department, cases.now(), c.status()));
+        return checkAndKeep(c, upload, by.username(), by.holds(Role.DEPT_HANDLER) ? by.departmentCode() : null);
     }
 
     /**
@@ -79,6 +67,11 @@ public class Attachments {
         if (!c.status().isOpen()) {
             throw new DomainException.Conflict("cases.attachment.case-closed", c.status());
         }
+        return checkAndKeep(c, upload, uploadedBy, null);
+    }
+
+    /** Checks the photo by content and size, stores it and its thumbnail, and records it on the case. */
+    private Attachment checkAndKeep(Case c, Upload upload, String uploadedBy, String department) {
         if (upload.bytes().length == 0) {
             throw new DomainException.Invalid("file", "cases.attachment.empty");
         }
@@ -88,9 +81,10 @@ public class Attachments {
         var photo = photos.check(upload.bytes());
         var sha256 = store.put(new ByteArrayInputStream(upload.bytes()));
         var thumbnail = store.put(new ByteArrayInputStream(photo.thumbnail()));
-        return repository.save(new Attachment(null, caseId, sha256, photo.type().contentType(), upload.bytes().length,
-                photo.width(), photo.height(), thumbnail, FileNames.safe(upload.originalName(), photo.type().extension()),
-                uploadedBy, null, cases.now(), c.status()));
+        return repository.save(new Attachment(null, c.id().value(), sha256, photo.type().contentType(),
+                upload.bytes().length, photo.width(), photo.height(), thumbnail,
+                FileNames.safe(upload.originalName(), photo.type().extension()), uploadedBy, department, cases.now(),
+                c.status()));
     }
 
     /**

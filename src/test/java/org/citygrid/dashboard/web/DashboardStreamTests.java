@@ -51,7 +51,9 @@ class DashboardStreamTests {
                 null, "井盖破损", false, null, null, null), Actor.of("supervisor1", null, Role.SUPERVISOR));
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(response.getContentAsString())
-                .contains("event:changed").contains("\"reasons\":[\"reported\"]"));
+                .contains("event:changed")
+                // a burst is one message: other work of the shared test context may be merged into it
+                .containsPattern("\"reasons\":\\[[^\\]]*\"reported\""));
     }
 
     @Test

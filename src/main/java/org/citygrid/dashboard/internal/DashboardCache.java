@@ -13,7 +13,9 @@ import org.citygrid.cases.CaseTransitioned;
 import org.citygrid.cases.CasesImported;
 import org.citygrid.cases.StageClockTurned;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The figures every dashboard shows are the same for all viewers, so each is computed once and shared: an entry is
@@ -65,23 +67,41 @@ public class DashboardCache {
         generation.incrementAndGet();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    // Plain listeners that invalidate once the publishing transaction has committed. Not
+    // @TransactionalEventListener: Spring Modulith records every transactional listener of a published event in its
+    // publication registry, in a transaction of its own, on the request's thread while the request still holds its
+    // connection — two connections per report, and a pool exhausted by a few concurrent reports (the intake load
+    // test hung on exactly that). Forgetting the figures needs no record and no connection.
+    @EventListener
     void on(CaseReported e) {
-        invalidate();
+        invalidateAfterCommit();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(CaseTransitioned e) {
-        invalidate();
+        invalidateAfterCommit();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(StageClockTurned e) {
-        invalidate();
+        invalidateAfterCommit();
     }
 
-    @TransactionalEventListener(fallbackExecution = true)
+    @EventListener
     void on(CasesImported e) {
-        invalidate();
+        invalidateAfterCommit();
+    }
+
+    private void invalidateAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    invalidate();
+                }
+            });
+        } else {
+            invalidate();
+        }
     }
 }

@@ -12,7 +12,9 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -22,6 +24,15 @@ import org.springframework.transaction.support.TransactionTemplate;
  * case at the same moment; 422: the department can no longer take cases) rolls back on its own, leaves the case in
  * PENDING_DISPATCH for a dispatcher, and publishes {@link AutoDispatchFailed} (the dispatchers are notified). It
  * runs synchronously (no {@code @Async}): the filing request returns once the automatic dispatch is done.
+ * <p>
+ * A plain listener that registers an after-commit callback, not a {@code @TransactionalEventListener}: Spring
+ * Modulith records every transactional listener of each published {@link CaseTransitioned} in its publication
+ * registry, in a transaction of its own on the acting thread while that thread still holds its connection — every
+ * transition of the platform would take two connections, and a burst of them (the SLA monitor's escalation urges)
+ * deadlocked the pool. Only a filing that a rule auto-dispatches now takes a second connection, for the dispatch
+ * itself (the rule is looked up on the filing's connection). The price: a node that
+ * dies between the filing's commit and the automatic dispatch leaves the case in the dispatchers' queue, where a
+ * person dispatches it.
  */
 @Component
 class AutoDispatch {
@@ -48,9 +59,26 @@ class AutoDispatch {
     private record Attempt(CaseId caseId, String caseNo, long ruleId, String departmentCode) {
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(CaseTransitioned event) {
         if (event.action() != CaseAction.FILE || event.to() != CaseStatus.PENDING_DISPATCH) {
+            return;
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    attempt(event);
+                }
+            });
+        }
+    }
+
+    private void attempt(CaseTransitioned event) {
+        // Read first on the filing's connection, still bound to this thread after its commit: most filings match no
+        // rule with auto-dispatch and so never take a second connection.
+        var c = cases.get(event.caseId().value(), Actor.system(Role.DISPATCHER));
+        if (routing.decide(c).winner().filter(w -> w.source() == RoutingSource.RULE && w.autoDispatch()).isEmpty()) {
             return;
         }
         try {

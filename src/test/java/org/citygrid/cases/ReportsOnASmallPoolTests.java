@@ -15,11 +15,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Many reports at once on a pool of two connections all succeed: nothing on a report's path (its number, its save,
- * the listeners that run after its commit on the request's thread) may take a second connection while the first is
- * held, or a handful of concurrent reports would wait on each other until the pool times out. A listener that did
- * (a {@code @TransactionalEventListener} the event publication registry records in a transaction of its own) hung
- * the intake load test; this test fails with connection timeouts if one comes back.
+ * Many reports, acceptances and filings at once on a pool of two connections all succeed: nothing on their path
+ * (the number, the save, the listeners that run after the commit on the acting thread) may take a second connection
+ * while the first is held, or a handful of concurrent requests would wait on each other until the pool times out.
+ * Listeners that did (a {@code @TransactionalEventListener} is recorded by the event publication registry in a
+ * transaction of its own) hung the intake load test; this test fails with connection timeouts if one comes back.
  */
 @org.springframework.test.context.ActiveProfiles("demo")
 @SpringBootTest(properties = {"spring.datasource.hikari.maximum-pool-size=2",
@@ -30,17 +30,22 @@ class ReportsOnASmallPoolTests {
     Cases cases;
 
     @Test
-    void twelveConcurrentReportsOnTwoConnectionsAllSucceed() throws Exception {
+    void twelveConcurrentReportsAcceptedAndFiledOnTwoConnectionsAllSucceed() throws Exception {
         int reports = 12;
         var start = new CountDownLatch(1);
         var supervisor = Actor.of("supervisor1", null, Role.SUPERVISOR);
+        var operator = Actor.of("operator1", null, Role.OPERATOR);
+        var shiftLead = Actor.of("shiftlead1", null, Role.SHIFT_LEAD);
         try (var pool = Executors.newFixedThreadPool(reports)) {
             var futures = new ArrayList<Future<String>>();
             for (int i = 0; i < reports; i++) {
                 Callable<String> report = () -> {
                     start.await();
-                    return cases.report(new Cases.NewCase(Channel.SUPERVISOR, ClassKind.COMPONENT, "01001", 116.4039,
-                            39.9151, null, null, "并发上报", false, null, null, null), supervisor).caseNo();
+                    var c = cases.report(new Cases.NewCase(Channel.SUPERVISOR, ClassKind.COMPONENT, "01001",
+                            116.4039, 39.9151, null, null, "并发上报", false, null, null, null), supervisor);
+                    c = cases.act(c.id().value(), CaseAction.ACCEPT, c.version(), ActionInput.NONE, operator);
+                    c = cases.act(c.id().value(), CaseAction.FILE, c.version(), ActionInput.NONE, shiftLead);
+                    return c.caseNo();
                 };
                 futures.add(pool.submit(report));
             }

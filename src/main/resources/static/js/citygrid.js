@@ -6,3 +6,11 @@ document.addEventListener('htmx:configRequest', function (event) {
     event.detail.headers[header.content] = token.content;
   }
 });
+
+// A button with data-print prints the page (the CSP forbids inline handlers such as onclick).
+document.addEventListener('click', function (event) {
+  var target = event.target instanceof Element ? event.target.closest('[data-print]') : null;
+  if (target) {
+    window.print();
+  }
+});

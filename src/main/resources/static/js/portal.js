@@ -18,7 +18,27 @@
     } else {
       map.attributionControl.addAttribution(d.tNoTiles || '');
     }
+    outline(map, d.outlineUrl);
     return map;
+  }
+
+  // Without a tile background the district's and streets' boundaries are what a citizen finds the place by.
+  function outline(map, url) {
+    if (!url) { return; }
+    fetch(url, { headers: { Accept: 'application/geo+json' } }).then(function (r) {
+      return r.ok ? r.json() : Promise.reject(r.status);
+    }).then(function (fc) {
+      var shapes = (fc.features || []).filter(function (f) {
+        return f.properties.level === 'DISTRICT' || f.properties.level === 'STREET';
+      });
+      L.geoJSON({ type: 'FeatureCollection', features: shapes }, {
+        interactive: false,
+        style: function (f) {
+          var district = f.properties.level === 'DISTRICT';
+          return { color: '#1c4e80', weight: district ? 2 : 1, opacity: district ? 0.9 : 0.5, fill: false };
+        }
+      }).addTo(map);
+    }).catch(function () { /* the map still works without the outlines */ });
   }
 
   function reportForm() {

@@ -40,7 +40,8 @@ class DivisionMapApi {
     }
 
     @GetMapping
-    @PreAuthorize("isAuthenticated()")
+    // public: administrative boundaries are published information, and the public portal's maps draw them
+    @PreAuthorize("permitAll()")
     @Operation(summary = "Division boundaries (under a parent and/or of a level) as a GeoJSON FeatureCollection")
     ResponseEntity<Map<String, Object>> boundaries(@RequestParam(required = false) String parent,
                                                    @RequestParam(required = false) DivisionLevel level) {

@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
@@ -79,6 +80,8 @@ class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         // The public portal's read API needs no sign-in (rate-limited by intake.portal.PortalThrottle).
                         .requestMatchers("/api/v1/public/**").permitAll()
+                        // Division boundaries are public (posted in every community); the portal's maps draw them.
+                        .requestMatchers(HttpMethod.GET, "/api/v1/geo/divisions/geojson").permitAll()
                         .anyRequest().authenticated())
                 // Use the browser's session if it has one, never create one for a script, never save requests.
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))

@@ -31,8 +31,10 @@ class DivisionMapApiTests {
     MockMvc mvc;
 
     @Test
-    void anonymousCallersGetNoBoundaries() throws Exception {
-        mvc.perform(get("/api/v1/geo/divisions/geojson")).andExpect(status().isUnauthorized());
+    void boundariesArePublicForThePortalsMapsButOtherGeoDataIsNot() throws Exception {
+        mvc.perform(get("/api/v1/geo/divisions/geojson").param("level", "DISTRICT")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.type").value("FeatureCollection"));
+        mvc.perform(get("/api/v1/geo/divisions")).andExpect(status().isUnauthorized());
     }
 
     @Test

@@ -103,22 +103,11 @@ public class DemoHistory {
     }
 
     /**
-     * Whether the point → grid index knows the demo district. On start-up the index may still be building on another
-     * thread (its lookups answer from the previous, empty snapshot meanwhile), so this waits for it a little.
+     * Whether the point → grid index knows the demo district (a lookup during the index's first build waits for it,
+     * see geo's GridIndex).
      */
     private boolean gridsReady() {
-        for (int i = 0; i < 300; i++) {
-            if (locator.locate(CENTRE_LON, CENTRE_LAT).isPresent()) {
-                return true;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return false;
+        return locator.locate(CENTRE_LON, CENTRE_LAT).isPresent();
     }
 
     boolean present() {

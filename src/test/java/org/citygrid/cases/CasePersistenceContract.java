@@ -41,6 +41,8 @@ abstract class CasePersistenceContract {
     TransactionTemplate tx;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private static String uniqueNo() {
         return "T" + ThreadLocalRandom.current().nextLong(1_000_000_000_000L, 9_999_999_999_999L);
@@ -136,6 +138,18 @@ abstract class CasePersistenceContract {
             s.setRollbackOnly();
         });
         assertThat(numbers.nextCommitted(day)).isEqualTo(stamp + "00002");
+    }
+
+    @Test
+    void aDayWithMoreThan99999ReportsGoesOnWithSixDigits() {
+        var day = LocalDate.of(1990, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(30_000));
+        var stamp = day.toString().replace("-", "");
+        assertThat(numbers.nextCommitted(day)).isEqualTo(stamp + "00001");
+        jdbc.sql("UPDATE case_number_counter SET last_value = 99998 WHERE for_date = :day").param("day", day).update();
+        assertThat(numbers.nextCommitted(day)).isEqualTo(stamp + "99999");
+        assertThat(numbers.nextCommitted(day)).isEqualTo(stamp + "100000");
+        String inCallers = tx.execute(s -> numbers.next(day));
+        assertThat(inCallers).isEqualTo(stamp + "100001");
     }
 
     @Test

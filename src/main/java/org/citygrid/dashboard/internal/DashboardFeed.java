@@ -17,11 +17,13 @@ import org.citygrid.cases.CaseTransitioned;
 import org.citygrid.cases.CasesImported;
 import org.citygrid.cases.StageClockTurned;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -80,24 +82,41 @@ public class DashboardFeed {
         return sequence.get();
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(CaseReported e) {
-        changed("reported");
+        changedAfterCommit("reported");
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(CaseTransitioned e) {
-        changed("transitioned");
+        changedAfterCommit("transitioned");
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(StageClockTurned e) {
-        changed("light");
+        changedAfterCommit("light");
     }
 
-    @ApplicationModuleListener
+    @EventListener
     void on(CasesImported e) {
-        changed("imported");
+        changedAfterCommit("imported");
+    }
+
+    // Plain listeners with an after-commit callback, not @ApplicationModuleListener: a stream message needs no durable
+    // record, and the publication registry cost every report an insert, an asynchronous transaction and an update
+    // (see DashboardCache for why not @TransactionalEventListener either). A message lost to a crash does no harm:
+    // the pages re-read on reconnect.
+    private void changedAfterCommit(String reason) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    changed(reason);
+                }
+            });
+        } else {
+            changed(reason);
+        }
     }
 
     /** Notes a change; the first of a burst schedules the one message that tells about all of them. */

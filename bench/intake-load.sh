@@ -2,7 +2,8 @@
 # Intake load test (issue 5/7, docs/PERFORMANCE.md "Report intake over HTTP"): starts CityGrid on PostgreSQL with the
 # demo data on port 8107 (database citygrid_load, created if missing), waits until it serves and the demo seeds are
 # done, then runs org.citygrid.bench.IntakeLoad at each rate given (default 100 200 500) for SECONDS (default 60).
-# Usage: bench/intake-load.sh [rate ...]      env: SECONDS_PER_RATE, USERS (20), KEEP_APP=1 to leave the app running
+# Usage: bench/intake-load.sh [rate ...]      env: SECONDS_PER_RATE, USERS (20), KEEP_APP=1 to leave the app running,
+#   APP_JVM_ARGS (e.g. -XX:StartFlightRecording=filename=target/intake.jfr) for the application's JVM
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rates=${*:-100 200 500}
@@ -11,7 +12,7 @@ psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='city
   || psql -h 127.0.0.1 -U postgres -c "CREATE DATABASE citygrid_load"
 ./mvnw -q -B -ntp test-compile
 (CITYGRID_DB_URL=jdbc:postgresql://127.0.0.1:5432/citygrid_load PORT=8107 setsid ./mvnw -B -ntp spring-boot:run \
-   -Dspring-boot.run.profiles=postgres,demo > target/intake-load-app.log 2>&1 & echo $! > target/intake-load-app.pid)
+   -Dspring-boot.run.profiles=postgres,demo ${APP_JVM_ARGS:+"-Dspring-boot.run.jvmArguments=$APP_JVM_ARGS"} > target/intake-load-app.log 2>&1 & echo $! > target/intake-load-app.pid)
 trap '[ "${KEEP_APP:-0}" = 1 ] || kill -- -"$(cat target/intake-load-app.pid)" 2>/dev/null || true' EXIT
 until curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8107/login 2>/dev/null | grep -q 200; do sleep 1; done
 # the demo seeds run in the background after start-up: wait for the history, and for the inventory if it is seeding

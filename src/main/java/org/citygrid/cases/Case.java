@@ -518,6 +518,11 @@ public class Case {
         events.clear();
     }
 
+    /** After {@link CaseWriter} has stored an action: the version the row now has. */
+    void stored(int newVersion) {
+        this.version = newVersion;
+    }
+
     /** The events registered since the case was loaded, for tests and for the caller that saves the case. */
     public List<Object> events() {
         return domainEvents();

@@ -56,10 +56,11 @@ public class Cases {
     private final Clock clock;
     private final CaseEvidence evidence;
     private final TransactionTemplate tx;
+    private final CaseWriter writer;
 
     Cases(CaseRepository repository, CaseNumbers numbers, CaseQueries queries, StageClockCalculator calculator,
           StageLimits limits, Calendars calendars, Catalog catalog, Locator locator, OrgDirectory org,
-          Routing routing, Clock clock, CaseEvidence evidence, TransactionTemplate tx) {
+          Routing routing, Clock clock, CaseEvidence evidence, TransactionTemplate tx, CaseWriter writer) {
         this.repository = repository;
         this.numbers = numbers;
         this.queries = queries;
@@ -72,6 +73,7 @@ public class Cases {
         this.clock = clock;
         this.evidence = evidence;
         this.tx = tx;
+        this.writer = writer;
     }
 
     /** A report as the API receives it, before its class and location are resolved. */
@@ -135,6 +137,7 @@ public class Cases {
         if (c.version() != version) {
             throw new DomainException.Conflict("cases.version.stale", version, c.version());
         }
+        var before = CaseWriter.Snapshot.of(c);
         if ((action == CaseAction.SEND_VERIFY || action == CaseAction.SEND_CHECK)
                 && (in.supervisor() == null || in.supervisor().isBlank())) {
             in = withGridSupervisor(c, in);
@@ -145,7 +148,7 @@ public class Cases {
         CaseActions.perform(c, action, in, by, now(), clocks);
         checkReferences(c, action, in);
         evidence.check(c, action, in);
-        return repository.save(c);
+        return writer.update(c, before);
     }
 
     /**

@@ -18,15 +18,15 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
     public static final String URL_VARIABLE = "CITYGRID_TEST_PG_URL";
     private static final AtomicBoolean RESET = new AtomicBoolean();
 
-    static String url() {
+    public static String url() {
         return System.getenv(URL_VARIABLE);
     }
 
-    static String user() {
+    public static String user() {
         return System.getenv().getOrDefault("CITYGRID_TEST_PG_USER", "postgres");
     }
 
-    static String password() {
+    public static String password() {
         return System.getenv().getOrDefault("CITYGRID_TEST_PG_PASSWORD", "postgres");
     }
 

@@ -69,6 +69,22 @@ abstract class CatalogPersistenceContract {
     }
 
     @Test
+    void aClassChangedThroughAnotherNodeIsReadOnceTheStampIsChecked() {
+        var before = catalog.find(ClassKind.MATTER, "06003").orElseThrow().name();
+        var rename = "UPDATE case_class SET name = :name, version = version + 1 WHERE kind = 'MATTER' AND code = '06003'";
+        try {
+            // what an administrator's edit through another node leaves in the shared database
+            jdbc.sql(rename).param("name", "另一节点改名").update();
+            readModel.refreshIfChanged();
+            assertThat(catalog.find(ClassKind.MATTER, "06003").orElseThrow().name()).isEqualTo("另一节点改名");
+        } finally {
+            jdbc.sql(rename).param("name", before).update();
+            readModel.refreshIfChanged();
+        }
+        assertThat(catalog.find(ClassKind.MATTER, "06003").orElseThrow().name()).isEqualTo(before);
+    }
+
+    @Test
     void readsBackAStoredClassWithItsLimitAndLegacyCodes() {
         var stored = repository.findByKindAndCode(ClassKind.MATTER, "06001").orElseThrow();
         assertThat(stored.name()).isEqualTo("私搭乱建");

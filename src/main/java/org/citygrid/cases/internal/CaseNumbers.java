@@ -55,9 +55,10 @@ public class CaseNumbers {
         if (!postgres) {
             return draw(day);
         }
-        jdbc.sql("SET LOCAL synchronous_commit TO OFF").update();
+        // set_config(…, true) is SET LOCAL inside the statement: one round trip instead of two
         var value = jdbc.sql("UPDATE case_number_counter SET last_value = last_value + 1 WHERE for_date = :day "
-                + "RETURNING last_value").param("day", day).query(Integer.class).optional();
+                + "AND set_config('synchronous_commit', 'off', true) = 'off' RETURNING last_value")
+                .param("day", day).query(Integer.class).optional();
         return value.isPresent() ? format(day, value.get()) : draw(day);
     }
 

@@ -29,12 +29,10 @@ cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
    > $log 2>&1 & echo $! > target/mixed-load-app.pid)
 trap '[ "${KEEP_APP:-0}" = 1 ] || kill -- -"$(cat target/mixed-load-app.pid)" 2>/dev/null || true' EXIT
 until curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:$port/login 2>/dev/null | grep -q 200; do sleep 1; done
-# the demo seeds run in the background after start-up: wait for the history, the inventory, and then for one pass of
-# the SLA monitor after the history (its first pass over the history's overdue cases is a burst of escalations)
+# the demo seeds run in the background after start-up: wait for the history, the geography and the inventory, then
+# for one pass of the SLA monitor after the history (its first pass over the history's overdue cases is a burst)
 until [ "${HISTORY:-20000}" = 0 ] || grep -q 'Demo history (synthetic, from' $log; do sleep 2; done
-while grep -q 'Demo inventory (synthetic): [0-9]* of' $log && ! grep -q 'components of [0-9]* classes' $log; do
-  sleep 2
-done
+until grep -q 'Demo geography of' $log && grep -q 'components of [0-9]* classes' $log; do sleep 2; done
 if [ "${HISTORY:-20000}" != 0 ]; then
   history_line=$(grep -n 'Demo history (synthetic, from' $log | tail -1 | cut -d: -f1)
   until [ "$(grep -n 'SLA monitor:' $log | tail -1 | cut -d: -f1)" -gt "$history_line" ] 2>/dev/null; do sleep 2; done

@@ -39,6 +39,9 @@ import java.util.regex.Pattern;
  * measured from when it was due (a server that falls behind is charged for the queue it causes: no coordinated
  * omission). A warm-up ({@code warmup=10} seconds at the same rate) is not counted. Reports are supervisor reports of
  * component classes at random points of central Dongcheng (inside the demo district's unit grids).
+ *
+ * <p>{@code auth=none path=/bare/reports} drives {@link BareInsertApp} (the bare-insert ceiling) with the same
+ * client, requests and timing: no sign-in, no CSRF header, points drawn at random in the same box.
  */
 public final class IntakeLoad {
 
@@ -59,6 +62,7 @@ public final class IntakeLoad {
 
     private final HttpClient http;
     private final String base;
+    private String path = "/api/v1/cases";
     /** Centres of unit grids of central Dongcheng, where the reports are made. */
     private List<double[]> places = List.of();
 
@@ -79,13 +83,16 @@ public final class IntakeLoad {
         int warmup = Integer.parseInt(opts.getOrDefault("warmup", "10"));
         int users = Integer.parseInt(opts.getOrDefault("users", "50"));
         var password = opts.getOrDefault("password", "Demo@2026");
+        boolean anonymous = "none".equals(opts.getOrDefault("auth", "session"));
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             var http = HttpClient.newBuilder().executor(threads).version(HttpClient.Version.HTTP_1_1)
                     .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
             var load = new IntakeLoad(http, base);
+            load.path = opts.getOrDefault("path", load.path);
             long t0 = System.nanoTime();
-            var signedIn = load.signIn(users, password, threads);
-            load.places = load.places(signedIn.getFirst());
+            var signedIn = anonymous ? List.of(new User("anonymous", null, null, null))
+                    : load.signIn(users, password, threads);
+            load.places = anonymous ? randomPlaces() : load.places(signedIn.getFirst());
             System.out.printf(Locale.ROOT, "%d unit grids to report in%n", load.places.size());
             System.out.printf(Locale.ROOT, "signed in %d users in %.1f s%n", signedIn.size(),
                     (System.nanoTime() - t0) / 1e9);
@@ -144,6 +151,21 @@ public final class IntakeLoad {
                 .GET().build(), HttpResponse.BodyHandlers.ofString());
         return new User(username, "JSESSIONID=" + cookie, find(META_HEADER, home.body(), "the CSRF header name"),
                 find(META_CSRF, home.body(), "the session's CSRF token"));
+    }
+
+    /** For a server without geography: 2,000 points drawn at random in the box of central Dongcheng. */
+    static List<double[]> randomPlaces() {
+        var random = new java.util.Random(7);
+        var points = new ArrayList<double[]>();
+        for (int i = 0; i < 2_000; i++) {
+            points.add(new double[] {116.40 + random.nextDouble() * 0.04, 39.89 + random.nextDouble() * 0.06});
+        }
+        return points;
+    }
+
+    /** Fetches the places to report at with this user's session (see {@link #places(User)}). */
+    void placesFrom(User user) throws IOException, InterruptedException {
+        places = places(user);
     }
 
     /** The vertex averages of the unit grids in central Dongcheng (GET /api/v1/geo/grids as GeoJSON). */
@@ -254,7 +276,7 @@ public final class IntakeLoad {
             threads.execute(() -> {
                 try {
                     long sentAt = System.nanoTime();
-                    var response = http.send(report(user), HttpResponse.BodyHandlers.ofString());
+                    var response = http.send(reportRequest(user), HttpResponse.BodyHandlers.ofString());
                     long end = System.nanoTime();
                     if (response.statusCode() == 201) {
                         ok[n] = true;
@@ -293,7 +315,7 @@ public final class IntakeLoad {
         return new Run(lat, svc, total, count, Map.copyOf(errors), worstLate / 1e6);
     }
 
-    private HttpRequest report(User user) {
+    HttpRequest reportRequest(User user) {
         var r = ThreadLocalRandom.current();
         // near the centre of a unit grid of central Dongcheng (within about 5 m)
         var place = places.get(r.nextInt(places.size()));
@@ -302,9 +324,11 @@ public final class IntakeLoad {
         var body = String.format(Locale.ROOT, "{\"channel\":\"SUPERVISOR\",\"kind\":\"COMPONENT\",\"classCode\":\"%s\","
                 + "\"lon\":%.6f,\"lat\":%.6f,\"description\":\"压测上报（load test）\"}",
                 CLASSES.get(r.nextInt(CLASSES.size())), lon, lat);
-        return HttpRequest.newBuilder(URI.create(base + "/api/v1/cases")).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .header("Cookie", user.cookie()).header(user.csrfHeader(), user.csrfToken())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        var request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json").header("Accept", "application/json");
+        if (user.cookie() != null) {
+            request.header("Cookie", user.cookie()).header(user.csrfHeader(), user.csrfToken());
+        }
+        return request.POST(HttpRequest.BodyPublishers.ofString(body)).build();
     }
 }

@@ -62,7 +62,8 @@ class SecurityConfig {
     AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder, Clock clock,
                                                  SecurityProperties properties) {
         var dao = new DaoAuthenticationProvider(users);
-        dao.setPasswordEncoder(encoder);
+        var remembered = properties.verifiedPasswords();
+        dao.setPasswordEncoder(new VerifiedPasswords(encoder, clock, remembered.ttl(), remembered.maxEntries()));
         var login = properties.login();
         var byUser = new LoginThrottle(clock, login.maxFailures(), login.window(), login.lockout());
         var byClient = new LoginThrottle(clock, login.maxFailures() * ThrottlingAuthenticationProvider.CLIENT_FACTOR,

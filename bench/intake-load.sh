@@ -16,9 +16,13 @@ psql -h 127.0.0.1 -U postgres -tc "SELECT 1 FROM pg_database WHERE datname='city
 trap '[ "${KEEP_APP:-0}" = 1 ] || kill -- -"$(cat target/intake-load-app.pid)" 2>/dev/null || true' EXIT
 until curl -s -o /dev/null -w '%{http_code}' http://127.0.0.1:8107/login 2>/dev/null | grep -q 200; do sleep 1; done
 # the demo seeds run in the background after start-up: wait for the history, and for the inventory if it is seeding
-until grep -q 'Demo history' target/intake-load-app.log; do sleep 2; done
+until grep -q 'Demo history (synthetic, from\|Demo history (synthetic): already' target/intake-load-app.log; do sleep 2; done
 while grep -q 'Demo inventory (synthetic): [0-9]* of' target/intake-load-app.log \
     && ! grep -q 'components of [0-9]* classes' target/intake-load-app.log; do sleep 2; done
+# then one pass of the SLA monitor after the history (its first pass over the history's overdue cases is a burst)
+history_line=$(grep -n 'Demo history (synthetic' target/intake-load-app.log | tail -1 | cut -d: -f1)
+until [ "$(grep -n 'SLA monitor:' target/intake-load-app.log | tail -1 | cut -d: -f1)" -gt "$history_line" ] 2>/dev/null; do
+  sleep 2; done
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for rate in $rates; do
   "$java_bin" -cp target/test-classes org.citygrid.bench.IntakeLoad url=http://127.0.0.1:8107 rate="$rate" \

@@ -16,6 +16,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import org.citygrid.cases.CaseAction;
+import org.citygrid.cases.CaseTransitioned;
 import org.citygrid.cases.Stage;
 import org.citygrid.notifications.internal.Recipients;
 import org.citygrid.platform.security.CurrentUser;
@@ -25,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.EventPublication;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -47,6 +51,8 @@ class NotificationsApiTests {
     Notifications notifications;
     @Autowired
     Recipients recipients;
+    @Autowired
+    CompletedEventPublications completed;
 
     private DemoCases demo() {
         return new DemoCases(mvc);
@@ -104,6 +110,26 @@ class NotificationsApiTests {
 
         demo().act(id, "operator1", "request-void", "\"reason\":\"重复上报\"");
         awaitOne("shiftlead1", id, NotificationKind.REQUEST);
+    }
+
+    @Test
+    void onlyTheTransitionsThatTellSomeoneAreRecordedForTheNotifier() throws Exception {
+        long id = dispatchedToWater();
+        awaitOne("h-water", id, NotificationKind.DISPATCHED);
+        demo().act(id, "h-water", "receive", "");
+        demo().act(id, "dispatcher1", "urge", "\"note\":\"快\"");
+        awaitOne("h-water", id, NotificationKind.URGED);
+        // accept, file and receive went unrecorded; dispatch and urge were recorded and delivered
+        await().atMost(Duration.ofSeconds(30)).until(() -> notifierPublications(id).size() == 2);
+        assertThat(notifierPublications(id)).containsExactly(CaseAction.DISPATCH, CaseAction.URGE);
+    }
+
+    /** The recorded publications of the case's transitions: the notifier is the one module listener of them. */
+    private List<CaseAction> notifierPublications(long caseId) {
+        return completed.findAll().stream()
+                .filter(p -> p.getEvent() instanceof CaseTransitioned t && t.caseId().value() == caseId)
+                .sorted(java.util.Comparator.comparing(EventPublication::getPublicationDate))
+                .map(p -> ((CaseTransitioned) p.getEvent()).action()).toList();
     }
 
     @Test

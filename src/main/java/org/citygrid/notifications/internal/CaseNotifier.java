@@ -63,7 +63,15 @@ class CaseNotifier {
                 List.of(turned.caseNo(), "#" + turned.stage().messageKey(), deadline));
     }
 
-    @ApplicationModuleListener
+    /**
+     * The actions {@link #on(CaseTransitioned)} tells anyone about. The condition keeps the other transitions (accept,
+     * file, receive, feedback, check, close…) out of the event publication registry: each would cost a stored
+     * publication, an asynchronous transaction and its completion for nothing.
+     */
+    static final String TELLS = "#root.args[0].action().name() matches "
+            + "'DISPATCH|SEND_VERIFY|SEND_CHECK|REQUEST_RETURN|REQUEST_EXTENSION|REQUEST_PARK|REQUEST_VOID|URGE'";
+
+    @ApplicationModuleListener(condition = TELLS)
     void on(CaseTransitioned t) {
         switch (t.action()) {
             case DISPATCH -> tell(recipients.handlersOf(t.departmentCode()), NotificationKind.DISPATCHED, t);

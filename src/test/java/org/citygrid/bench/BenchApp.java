@@ -28,13 +28,48 @@ final class BenchApp {
     }
 
     static ConfigurableApplicationContext start(String... extraProperties) throws SQLException {
-        var url = System.getenv("CITYGRID_BENCH_PG_URL");
-        if (url == null || url.isBlank()) {
-            throw new IllegalStateException("Set CITYGRID_BENCH_PG_URL to a throwaway PostgreSQL database");
+        return start(true, extraProperties);
+    }
+
+    /**
+     * Whether the benchmark database already holds the data set named {@code dataset} (a row of the harness's own
+     * table {@code bench_dataset}, written by {@link #markDataset} after a complete load), so a rerun can keep it.
+     */
+    static boolean holdsDataset(String dataset) throws SQLException {
+        try (var c = DriverManager.getConnection(url(), "postgres", "postgres"); var s = c.createStatement();
+             var rs = s.executeQuery("SELECT to_regclass('public.bench_dataset') IS NOT NULL")) {
+            rs.next();
+            if (!rs.getBoolean(1)) {
+                return false;
+            }
+            try (var p = c.prepareStatement("SELECT 1 FROM bench_dataset WHERE name = ?")) {
+                p.setString(1, dataset);
+                try (var found = p.executeQuery()) {
+                    return found.next();
+                }
+            }
         }
-        try (var c = DriverManager.getConnection(url, "postgres", "postgres"); var s = c.createStatement()) {
-            s.execute("DROP SCHEMA IF EXISTS public CASCADE");
-            s.execute("CREATE SCHEMA public");
+    }
+
+    /** Records that the data set {@code dataset} is completely loaded (see {@link #holdsDataset}). */
+    static void markDataset(String dataset) throws SQLException {
+        try (var c = DriverManager.getConnection(url(), "postgres", "postgres"); var s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS bench_dataset (name text PRIMARY KEY)");
+            try (var p = c.prepareStatement("INSERT INTO bench_dataset (name) VALUES (?)")) {
+                p.setString(1, dataset);
+                p.executeUpdate();
+            }
+        }
+    }
+
+    /** The application on the benchmark database; {@code drop}: drop its {@code public} schema first. */
+    static ConfigurableApplicationContext start(boolean drop, String... extraProperties) throws SQLException {
+        var url = url();
+        if (drop) {
+            try (var c = DriverManager.getConnection(url, "postgres", "postgres"); var s = c.createStatement()) {
+                s.execute("DROP SCHEMA IF EXISTS public CASCADE");
+                s.execute("CREATE SCHEMA public");
+            }
         }
         System.setProperty("spring.datasource.url", url);
         System.setProperty("server.port", System.getenv().getOrDefault("CITYGRID_BENCH_PORT", "18085"));
@@ -47,6 +82,14 @@ final class BenchApp {
         var app = new SpringApplication(CityGridApplication.class);
         app.setAdditionalProfiles("postgres", "demo");
         return app.run();
+    }
+
+    private static String url() {
+        var url = System.getenv("CITYGRID_BENCH_PG_URL");
+        if (url == null || url.isBlank()) {
+            throw new IllegalStateException("Set CITYGRID_BENCH_PG_URL to a throwaway PostgreSQL database");
+        }
+        return url;
     }
 
     /** Points inside the demo's unit grids, component classes of the catalog, departments and supervisors. */

@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.citygrid.cases.CaseAction;
 import org.citygrid.cases.CaseFacts.CaseFact;
@@ -19,83 +22,148 @@ import org.citygrid.cases.CaseFacts.Step;
 import org.citygrid.cases.CaseStatus;
 import org.citygrid.cases.Channel;
 import org.citygrid.cases.Stage;
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * The queries of {@link org.citygrid.cases.CaseFacts}: the cases touched in a period by one range scan of the timeline's
- * {@code occurred_at} index, then their rows (cases, timeline, clocks, assignments) in chunks by case id; rows are
- * grouped in memory.
+ * {@code occurred_at} index, then their rows (cases, timeline, clocks, assignments) in chunks of consecutive case ids;
+ * rows are grouped in memory.
+ *
+ * <p>A chunk whose ids are dense (a month's cases mostly are: ids follow the order of reporting) is read by a range
+ * of the primary keys' leading column ({@code case_id BETWEEN lo AND hi}) and the few rows of cases that are not
+ * wanted are dropped here; a sparse chunk (old cases still active) by {@code case_id IN (…)} within its range. Either
+ * way each child table is read by its primary key, in key order, never by a scan of the whole table per chunk.
  */
 @Component
 public class CaseFactQueries {
 
-    /** Cases per round of child queries (bind parameters stay far below PostgreSQL's 65,535). */
-    private static final int CHUNK = 2_000;
+    /** Cases per chunk read by a range of ids. */
+    private static final int RANGE_CHUNK = 20_000;
+    /** Cases per round of {@code IN} queries (bind parameters stay far below PostgreSQL's 65,535). */
+    private static final int LIST_CHUNK = 2_000;
 
     private static final String TOUCHED = "SELECT DISTINCT x.case_id FROM case_timeline x"
             + " WHERE x.occurred_at >= :from AND x.occurred_at < :to AND x.occurred_at <= :asOf";
 
+    /** Rows per round trip: the driver streams a large result instead of holding all of it (PostgreSQL). */
+    private static final int FETCH_SIZE = 5_000;
+
     private final JdbcClient jdbc;
 
-    CaseFactQueries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    CaseFactQueries(DataSource dataSource) {
+        var template = new JdbcTemplate(dataSource);
+        template.setFetchSize(FETCH_SIZE);
+        this.jdbc = JdbcClient.create(template);
     }
 
-    public List<CaseFact> activeIn(Instant from, Instant to, Instant asOf) {
+    /** The cases touched in [from, to) up to asOf, with the clock runs of {@code stages} only. */
+    public List<CaseFact> activeIn(Instant from, Instant to, Instant asOf, Set<Stage> stages) {
         var ids = jdbc.sql(TOUCHED + " ORDER BY 1").param("from", utc(from)).param("to", utc(to))
                 .param("asOf", utc(asOf)).query(Long.class).list();
         var out = new ArrayList<CaseFact>(ids.size());
-        for (int i = 0; i < ids.size(); i += CHUNK) {
-            out.addAll(load(ids.subList(i, Math.min(ids.size(), i + CHUNK)), asOf));
+        for (int i = 0; i < ids.size(); i += RANGE_CHUNK) {
+            var chunk = ids.subList(i, Math.min(ids.size(), i + RANGE_CHUNK));
+            if (dense(chunk)) {
+                out.addAll(load(chunk, asOf, false, stages));
+            } else {
+                for (int j = 0; j < chunk.size(); j += LIST_CHUNK) {
+                    out.addAll(load(chunk.subList(j, Math.min(chunk.size(), j + LIST_CHUNK)), asOf, true, stages));
+                }
+            }
         }
         return out;
     }
 
     public Optional<CaseFact> of(long caseId, Instant asOf) {
-        return load(List.of(caseId), asOf).stream().findFirst();
+        return load(List.of(caseId), asOf, true, EnumSet.allOf(Stage.class)).stream().findFirst();
+    }
+
+    /** Whether sorted ids fill at least half of the range they span. */
+    private static boolean dense(List<Long> sorted) {
+        return sorted.getLast() - sorted.getFirst() + 1 <= 2L * sorted.size();
     }
 
     /**
-     * The facts of these cases: each child table read by its primary key's leading column ({@code case_id IN …}), so
-     * PostgreSQL walks the index instead of hashing the whole timeline.
+     * The facts of these cases (sorted ids): by their range alone ({@code list} false; rows of other cases in the
+     * range are skipped) or by the list within the range.
      */
-    private List<CaseFact> load(List<Long> ids, Instant asOf) {
-        var params = Map.<String, Object>of("ids", ids, "asOf", utc(asOf));
+    private List<CaseFact> load(List<Long> ids, Instant asOf, boolean list, Set<Stage> stages) {
+        var params = new HashMap<String, Object>(Map.of("lo", ids.getFirst(), "hi", ids.getLast(), "asOf", utc(asOf)));
+        boolean allStages = stages.containsAll(EnumSet.allOf(Stage.class));
+        if (!allStages) {
+            // an impossible name keeps the IN list valid when no stage is wanted
+            params.put("stages", stages.isEmpty() ? List.of("-") : stages.stream().map(Stage::name).toList());
+        }
+        Set<Long> wanted = null;
+        if (list) {
+            params.put("ids", ids);
+        } else if (ids.getLast() - ids.getFirst() + 1 > ids.size()) {
+            wanted = new HashSet<>(ids);
+        }
+        var keep = wanted;
+        // the same few names (people, departments, regions) in every row: keep one String of each
+        var names = new HashMap<String, String>();
+        java.util.function.UnaryOperator<String> name = v -> v == null ? null : names.computeIfAbsent(v, k -> k);
         var steps = new HashMap<Long, List<Step>>();
         jdbc.sql("SELECT t.case_id, t.occurred_at, t.action, t.actor, t.from_status, t.to_status, t.reason"
-                + " FROM case_timeline t WHERE t.case_id IN (:ids) AND t.occurred_at <= :asOf"
+                + " FROM case_timeline t WHERE " + where("t", list) + " AND t.occurred_at <= :asOf"
                 + " ORDER BY t.case_id, t.seq").params(params).query(rs -> {
-                    steps.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Step(instant(rs, 2),
-                            CaseAction.valueOf(rs.getString(3)), rs.getString(4), status(rs.getString(5)),
-                            status(rs.getString(6)), rs.getString(7)));
+                    long id = rs.getLong(1);
+                    if (keep == null || keep.contains(id)) {
+                        steps.computeIfAbsent(id, k -> new ArrayList<>()).add(new Step(instant(rs, 2),
+                                CaseAction.valueOf(rs.getString(3)), name.apply(rs.getString(4)),
+                                status(rs.getString(5)), status(rs.getString(6)), name.apply(rs.getString(7))));
+                    }
                 });
         var clocks = new HashMap<Long, List<Clock>>();
         jdbc.sql("SELECT s.case_id, s.stage, s.assignment_no, s.started_at, s.deadline, s.ended_at"
-                + " FROM case_stage s WHERE s.case_id IN (:ids) AND s.started_at <= :asOf"
+                + " FROM case_stage s WHERE " + where("s", list) + " AND s.started_at <= :asOf"
+                + (allStages ? "" : " AND s.stage IN (:stages)")
                 + " ORDER BY s.case_id, s.seq").params(params).query(rs -> {
-                    clocks.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Clock(
-                            Stage.valueOf(rs.getString(2)), rs.getInt(3), instant(rs, 4), instant(rs, 5),
-                            instant(rs, 6)));
+                    long id = rs.getLong(1);
+                    if (keep == null || keep.contains(id)) {
+                        clocks.computeIfAbsent(id, k -> new ArrayList<>()).add(new Clock(
+                                Stage.valueOf(rs.getString(2)), rs.getInt(3), instant(rs, 4), instant(rs, 5),
+                                instant(rs, 6)));
+                    }
                 });
         var dispatches = new HashMap<Long, List<Dispatch>>();
         jdbc.sql("SELECT a.case_id, a.assignment_no, a.department_code, a.dispatched_at, a.dispatched_by"
-                + " FROM case_assignment a WHERE a.case_id IN (:ids) AND a.dispatched_at <= :asOf"
+                + " FROM case_assignment a WHERE " + where("a", list) + " AND a.dispatched_at <= :asOf"
                 + " ORDER BY a.case_id, a.assignment_no").params(params).query(rs -> {
-                    dispatches.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Dispatch(rs.getInt(2),
-                            rs.getString(3), instant(rs, 4), rs.getString(5)));
-                });
-        return jdbc.sql("SELECT c.id, c.case_no, c.channel, c.self_handled, c.reported_by, c.reported_at, c.lon,"
-                + " c.lat, c.grid_code, c.community_code, c.street_code, c.supervision_grid_code, c.verifier,"
-                + " c.checker FROM case_file c WHERE c.id IN (:ids) AND c.reported_at <= :asOf ORDER BY c.id")
-                .params(params).query((rs, n) -> {
                     long id = rs.getLong(1);
-                    return new CaseFact(id, rs.getString(2), Channel.valueOf(rs.getString(3)), rs.getBoolean(4),
-                            rs.getString(5), instant(rs, 6), rs.getDouble(7), rs.getDouble(8), rs.getString(9),
-                            rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
-                            rs.getString(14), steps.getOrDefault(id, List.of()), clocks.getOrDefault(id, List.of()),
-                            dispatches.getOrDefault(id, List.of()));
-                }).list();
+                    if (keep == null || keep.contains(id)) {
+                        dispatches.computeIfAbsent(id, k -> new ArrayList<>()).add(new Dispatch(rs.getInt(2),
+                                name.apply(rs.getString(3)), instant(rs, 4), name.apply(rs.getString(5))));
+                    }
+                });
+        var out = new ArrayList<CaseFact>(ids.size());
+        jdbc.sql("SELECT c.id, c.case_no, c.channel, c.self_handled, c.reported_by, c.reported_at, c.lon,"
+                + " c.lat, c.grid_code, c.community_code, c.street_code, c.supervision_grid_code, c.verifier,"
+                + " c.checker FROM case_file c WHERE " + where("c", list).replace("c.case_id", "c.id")
+                + " AND c.reported_at <= :asOf ORDER BY c.id")
+                .params(params).query(rs -> {
+                    long id = rs.getLong(1);
+                    if (keep == null || keep.contains(id)) {
+                        out.add(new CaseFact(id, rs.getString(2), Channel.valueOf(rs.getString(3)), rs.getBoolean(4),
+                                name.apply(rs.getString(5)), instant(rs, 6), rs.getDouble(7), rs.getDouble(8),
+                                name.apply(rs.getString(9)), name.apply(rs.getString(10)),
+                                name.apply(rs.getString(11)), name.apply(rs.getString(12)),
+                                name.apply(rs.getString(13)), name.apply(rs.getString(14)),
+                                steps.getOrDefault(id, List.of()),
+                                clocks.getOrDefault(id, List.of()), dispatches.getOrDefault(id, List.of())));
+                    }
+                });
+        return out;
+    }
+
+    private static String where(String alias, boolean list) {
+        var range = alias + ".case_id BETWEEN :lo AND :hi";
+        return list ? range + " AND " + alias + ".case_id IN (:ids)" : range;
     }
 
     private static CaseStatus status(String s) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,14 +94,54 @@ public class Evaluator {
      * now.
      */
     public Report evaluate(Subject subject, String variant, LocalDate from, LocalDate to, Instant asOf) {
+        return evaluate(List.of(new Table(subject, variant)), from, to, asOf).getFirst();
+    }
+
+    /** One table to evaluate: {@code variant} is the role for positions and the level for regions (null: default). */
+    public record Table(Subject subject, String variant) {
+    }
+
+    /**
+     * Several tables of the same period and as-of instant (e.g. departments and streets for the monthly report) from
+     * ONE read of the case facts; each table is exactly what {@link #evaluate(Subject, String, LocalDate, LocalDate,
+     * Instant)} gives for it. The reports come in the order of {@code tables}.
+     */
+    public List<Report> evaluate(List<Table> tables, LocalDate from, LocalDate to, Instant asOf) {
         var period = Period.of(from, to, asOf, clock.instant(), zone());
-        var histories = facts.activeIn(period.start(), period.end(), period.asOf()).stream().map(History::new).toList();
+        tables.forEach(t -> {
+            switch (t.subject()) {
+                case POSITIONS -> role(t.variant());
+                case REGIONS -> level(t.variant());
+                default -> { }
+            }
+        });
+        var stages = EnumSet.noneOf(Stage.class);
+        tables.forEach(t -> stages.addAll(stages(t)));
+        var histories = facts.activeIn(period.start(), period.end(), period.asOf(), stages).stream()
+                .map(f -> new History(f, stages)).toList();
         var s = settings.current();
-        return switch (subject) {
-            case DEPARTMENTS -> departments(histories, period, s);
-            case SUPERVISORS -> supervisors(histories, period, s);
-            case POSITIONS -> positions(histories, period, s, role(variant));
-            case REGIONS -> regions(histories, period, s, level(variant));
+        var out = new ArrayList<Report>(tables.size());
+        for (var t : tables) {
+            out.add(switch (t.subject()) {
+                case DEPARTMENTS -> departments(histories, period, s);
+                case SUPERVISORS -> supervisors(histories, period, s);
+                case POSITIONS -> positions(histories, period, s, role(t.variant()));
+                case REGIONS -> regions(histories, period, s, level(t.variant()));
+            });
+        }
+        return List.copyOf(out);
+    }
+
+    /** The stage clocks a table reads (History refuses any other). */
+    private static Set<Stage> stages(Table t) {
+        return switch (t.subject()) {
+            case DEPARTMENTS, REGIONS -> EnumSet.of(Stage.HANDLE);
+            case SUPERVISORS -> EnumSet.of(Stage.VERIFY, Stage.CHECK);
+            case POSITIONS -> switch (role(t.variant())) {
+                case SHIFT_LEAD -> EnumSet.of(Stage.FILE, Stage.CLOSE);
+                case DISPATCHER -> EnumSet.of(Stage.DISPATCH);
+                default -> EnumSet.of(Stage.ACCEPT);
+            };
         };
     }
 

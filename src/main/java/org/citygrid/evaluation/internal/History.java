@@ -3,8 +3,10 @@ package org.citygrid.evaluation.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.citygrid.cases.CaseAction;
 import org.citygrid.cases.CaseFacts.CaseFact;
@@ -18,9 +20,24 @@ import org.citygrid.cases.Stage;
 final class History {
 
     final CaseFact fact;
+    /** The stages whose clock runs were read (the others are not in {@code fact.clocks()}). */
+    private final Set<Stage> stages;
 
     History(CaseFact fact) {
+        this(fact, EnumSet.allOf(Stage.class));
+    }
+
+    History(CaseFact fact, Set<Stage> stages) {
         this.fact = fact;
+        this.stages = stages;
+    }
+
+    /** The clock runs of {@code stage}; refuses a stage that was not read, so a missing fact can never count as late. */
+    private java.util.stream.Stream<Clock> clocks(Stage stage) {
+        if (!stages.contains(stage)) {
+            throw new IllegalStateException("the " + stage + " clocks were not read");
+        }
+        return fact.clocks().stream().filter(c -> c.stage() == stage);
     }
 
     List<Step> steps() {
@@ -54,7 +71,7 @@ final class History {
 
     /** The stage clock that ran at {@code t} (started at or before, not ended before), the latest started. */
     Optional<Clock> clockAt(Stage stage, Instant t) {
-        return fact.clocks().stream().filter(c -> c.stage() == stage && !c.startedAt().isAfter(t)
+        return clocks(stage).filter(c -> !c.startedAt().isAfter(t)
                 && (c.endedAt() == null || !c.endedAt().isBefore(t))).max(Comparator.comparing(Clock::startedAt));
     }
 
@@ -140,8 +157,8 @@ final class History {
 
         /** The HANDLE deadline: the assignment's HANDLE clock, with extensions and parked time. */
         Optional<Instant> deadline() {
-            return history.fact.clocks().stream().filter(c -> c.stage() == Stage.HANDLE
-                    && c.assignmentNo() == assignmentNo).max(Comparator.comparing(Clock::startedAt))
+            return history.clocks(Stage.HANDLE).filter(c -> c.assignmentNo() == assignmentNo)
+                    .max(Comparator.comparing(Clock::startedAt))
                     .map(Clock::deadline);
         }
 

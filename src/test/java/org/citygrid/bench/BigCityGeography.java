@@ -19,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class BigCityGeography {
 
-    /** Mean radius-free area of a cell in m²: width × height in metres at the cell's own latitude (WGS84). */
+    /** Area of a cell in m²: width × height in metres at the cell's own latitude (WGS84 radii of curvature). */
     private static final String AREA = """
             (radians(%1$s) * 6378137 / sqrt(1 - 0.00669437999014 * sin(radians(%3$s))^2) * cos(radians(%3$s)))
             * (radians(%2$s) * 6378137 * (1 - 0.00669437999014) / (1 - 0.00669437999014 * sin(radians(%3$s))^2) ^ 1.5)

@@ -176,13 +176,18 @@ public final class DashboardHarness {
 
     /** The login form, as a browser fills it: its CSRF token, then the session cookie the answer sets. */
     private static void signIn(HttpClient http, String base) throws Exception {
+        signIn(http, base, "leader");
+    }
+
+    /** The login form of {@code username} with the demo password. */
+    static void signIn(HttpClient http, String base, String username) throws Exception {
         var form = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         var matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
         if (!matcher.find()) {
             throw new IllegalStateException("no CSRF token on the login form");
         }
-        var body = String.join("&", List.of("username=leader", "password=" + URLEncoder.encode(
+        var body = String.join("&", List.of("username=" + username, "password=" + URLEncoder.encode(
                 System.getenv().getOrDefault("CITYGRID_DEMO_PASSWORD", "Demo@2026"), StandardCharsets.UTF_8),
                 "_csrf=" + URLEncoder.encode(matcher.group(1), StandardCharsets.UTF_8)));
         var answer = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))

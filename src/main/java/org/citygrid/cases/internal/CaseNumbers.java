@@ -1,17 +1,23 @@
 package org.citygrid.cases.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 
 import javax.sql.DataSource;
 
-import java.time.format.DateTimeFormatter;
-
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Readable case numbers: the date ({@code yyyyMMdd}) and a 5-digit daily sequence, e.g. {@code 2026112700123} (a day
@@ -22,12 +28,14 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link #nextCommitted} draws it in a transaction of its own that commits at once, so the lock is held for one
  * statement (a creation that then fails leaves a gap).
  * <p>
- * On PostgreSQL the committed draw is one {@code UPDATE … RETURNING} in a transaction with
- * {@code synchronous_commit = off}: its commit does not wait for the write-ahead log to reach the disk, so the row lock
- * is released at once instead of after an fsync, which had made the counter the bottleneck of intake (every report of
- * the platform queued on one row for one disk flush each: docs/PERFORMANCE.md). It is safe: the log is written in
- * order, so a case stored (with a synchronous commit) under a drawn number makes the log durable up to and including
- * that draw; a crash can only lose draws whose cases were never stored, and those numbers were never used.
+ * On PostgreSQL the committed draw is one {@code UPDATE … RETURNING} in autocommit mode with
+ * {@code synchronous_commit = off} for its own transaction: the row lock is held only while the server runs the
+ * statement and its commit, which does not wait for the write-ahead log to reach the disk. Drawn in a transaction
+ * (statement, round trip, commit) the lock was held across two round trips and the drawing thread's turn on the
+ * JVM's carrier threads, and with a synchronous commit across a disk flush too: every report of the platform queued
+ * on that one row (docs/PERFORMANCE.md, "Report intake"). It is safe: the log is written in order, so a case stored
+ * (with a synchronous commit) under a drawn number makes the log durable up to and including that draw; a crash can
+ * only lose draws whose cases were never stored, and those numbers were never used.
  */
 @Component
 public class CaseNumbers {
@@ -35,12 +43,20 @@ public class CaseNumbers {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd");
     /** Beyond this the sequence has six digits. */
     static final int MAX_PER_DAY = 999_999;
+    /** One statement, its own transaction; set_config(…, true) is SET LOCAL for that transaction. */
+    private static final String DRAW_AUTOCOMMIT = "UPDATE case_number_counter SET last_value = last_value + 1 "
+            + "WHERE for_date = ? AND set_config('synchronous_commit', 'off', true) = 'off' RETURNING last_value";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+    private final TransactionTemplate newTransaction;
     private final boolean postgres;
 
-    CaseNumbers(JdbcClient jdbc, DataSource dataSource) {
+    CaseNumbers(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = new JdbcTemplate(dataSource);
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.postgres = isPostgres(dataSource);
     }
 
@@ -49,17 +65,35 @@ public class CaseNumbers {
         return draw(day);
     }
 
-    /** A number drawn and committed at once; must be called with no transaction open (it would take a second connection). */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    /**
+     * A number drawn and committed at once; must be called with no transaction open (it would take a second
+     * connection).
+     */
     public String nextCommitted(LocalDate day) {
-        if (!postgres) {
-            return draw(day);
+        if (postgres) {
+            var value = drawAutocommit(day);
+            if (value != null) {
+                return format(day, value);
+            }
         }
-        // set_config(…, true) is SET LOCAL inside the statement: one round trip instead of two
-        var value = jdbc.sql("UPDATE case_number_counter SET last_value = last_value + 1 WHERE for_date = :day "
-                + "AND set_config('synchronous_commit', 'off', true) = 'off' RETURNING last_value")
-                .param("day", day).query(Integer.class).optional();
-        return value.isPresent() ? format(day, value.get()) : draw(day);
+        // the day's first number (its counter row is created), and every number on H2
+        return newTransaction.execute(s -> draw(day));
+    }
+
+    /** The next value of the day's counter, or null when the day has no counter row yet. */
+    private Integer drawAutocommit(LocalDate day) {
+        // a connection of its own (no transaction is open), in autocommit mode: the statement is its transaction
+        return jdbcTemplate.execute((ConnectionCallback<Integer>) c -> {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+            try (PreparedStatement ps = c.prepareStatement(DRAW_AUTOCOMMIT)) {
+                ps.setObject(1, day);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : null;
+                }
+            }
+        });
     }
 
     private String draw(LocalDate day) {

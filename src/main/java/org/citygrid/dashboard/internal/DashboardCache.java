@@ -14,8 +14,6 @@ import org.citygrid.cases.CasesImported;
 import org.citygrid.cases.StageClockTurned;
 import org.springframework.stereotype.Component;
 import org.springframework.context.event.EventListener;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The figures every dashboard shows are the same for all viewers, so each is computed once and shared: an entry is
@@ -93,15 +91,6 @@ public class DashboardCache {
     }
 
     private void invalidateAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    invalidate();
-                }
-            });
-        } else {
-            invalidate();
-        }
+        AfterCommit.run(() -> invalidate());
     }
 }

@@ -22,8 +22,6 @@ import org.springframework.http.MediaType;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -107,16 +105,7 @@ public class DashboardFeed {
     // (see DashboardCache for why not @TransactionalEventListener either). A message lost to a crash does no harm:
     // the pages re-read on reconnect.
     private void changedAfterCommit(String reason) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    changed(reason);
-                }
-            });
-        } else {
-            changed(reason);
-        }
+        AfterCommit.run(() -> changed(reason));
     }
 
     /** Notes a change; the first of a burst schedules the one message that tells about all of them. */

@@ -22,8 +22,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Dashboards on several nodes of one database. A node learns of its own case changes from its events (the cache and the
@@ -109,7 +107,13 @@ public class DashboardPeers {
                 markers.write(node, written + 1, List.copyOf(mine), clock.instant());
                 written++;
             }
+            boolean firstRead = !baseline;
             var elsewhere = readOthers();
+            if (firstRead && !seen.isEmpty()) {
+                // figures cached before this node's first read may miss what other nodes changed before it: the
+                // first read only sets the baseline, so forget them once (no stream message: nothing new to tell)
+                cache.invalidate();
+            }
             if (!elsewhere.isEmpty()) {
                 cache.invalidate();
                 elsewhere.forEach(feed::changed);
@@ -153,16 +157,7 @@ public class DashboardPeers {
     }
 
     private void noteAfterCommit(String reason) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    unsent.add(reason);
-                }
-            });
-        } else {
-            unsent.add(reason);
-        }
+        AfterCommit.run(() -> unsent.add(reason));
     }
 
     private static String defaultNode() {

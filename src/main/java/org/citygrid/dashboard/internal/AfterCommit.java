@@ -1,0 +1,29 @@
+package org.citygrid.dashboard.internal;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Runs a task once the publishing transaction has committed, or at once outside a transaction. The dashboard's
+ * listeners use it instead of {@code @TransactionalEventListener}: Spring Modulith records every transactional
+ * listener in its publication registry, in a transaction of its own on the request's thread — a second connection
+ * per event (see {@link DashboardCache}). Forgetting figures or noting a change needs no record.
+ */
+final class AfterCommit {
+
+    private AfterCommit() {
+    }
+
+    static void run(Runnable task) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    task.run();
+                }
+            });
+        } else {
+            task.run();
+        }
+    }
+}

@@ -24,7 +24,7 @@ psql -q -h 127.0.0.1 -U postgres -d "$db" -c "DROP SCHEMA public CASCADE; CREATE
 ./mvnw -q -B -ntp test-compile
 ./mvnw -q -B -ntp dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=test
 cp="target/test-classes:target/classes:$(cat target/bench-classpath.txt)"
-(CITYGRID_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db PORT=$port setsid ./mvnw -B -ntp spring-boot:run \
+(CITYGRID_DB_URL=jdbc:postgresql://127.0.0.1:5432/$db PORT=$port setsid ./mvnw -B -ntp spring-boot:run -Dspring-boot.run.optimizedLaunch=false \
    -Dspring-boot.run.profiles=postgres,demo -Dspring-boot.run.arguments="--citygrid.demo.history.count=${HISTORY:-20000}" \
    > $log 2>&1 & echo $! > target/mixed-load-app.pid)
 trap '[ "${KEEP_APP:-0}" = 1 ] || kill -- -"$(cat target/mixed-load-app.pid)" 2>/dev/null || true' EXIT

@@ -518,6 +518,12 @@ public class Case {
         events.clear();
     }
 
+    /** After {@link CaseWriter} has inserted the case: its id and version. */
+    void inserted(long newId, int newVersion) {
+        this.id = newId;
+        this.version = newVersion;
+    }
+
     /** After {@link CaseWriter} has stored an action: the version the row now has. */
     void stored(int newVersion) {
         this.version = newVersion;

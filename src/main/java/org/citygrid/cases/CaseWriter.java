@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.citygrid.platform.DomainException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,18 +25,24 @@ import org.springframework.transaction.annotation.Transactional;
  * and their index entries for a case halfway through the loop, growing with every step — which made a transition
  * cost ~10 ms (docs/PERFORMANCE.md). The rows are the ones Spring Data JDBC maps for {@link Case} (V40__cases.sql,
  * list index = {@code seq} from 0), so the case loads back through the repository unchanged; the persistence
- * contract tests read every action's result back on H2 and PostgreSQL. New cases are still inserted by the
- * repository. The case's events are published here, in the transaction, as the repository would.
+ * contract tests read every action's result back on H2 and PostgreSQL. A new case is inserted here too, its root
+ * row and its first timeline entry and clock by hand-bound statements: the repository's save spent about two thirds
+ * of its time mapping, a fifth of the intake's CPU (docs/PERFORMANCE.md, "Report intake"). The case's events are
+ * published here, in the transaction, as the repository would.
  */
 @Component
 class CaseWriter {
 
-    private static final String ROOT = "UPDATE case_file SET channel = ?, kind = ?, class_code = ?, urgent = ?, "
-            + "self_handled = ?, handle_limit_amount = ?, handle_limit_unit = ?, lon = ?, lat = ?, grid_code = ?, "
-            + "community_code = ?, street_code = ?, district_code = ?, supervision_grid_code = ?, address = ?, "
-            + "description = ?, reporter_name = ?, reporter_phone = ?, reported_by = ?, external_id = ?, "
-            + "component_id = ?, reported_at = ?, status = ?, department_code = ?, verifier = ?, checker = ?, "
-            + "parent_id = ?, closed_at = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?";
+    /** The root row's columns but its key and number, in the order of {@link #rootValues}. */
+    private static final List<String> ROOT_COLUMNS = List.of("channel", "kind", "class_code", "urgent",
+            "self_handled", "handle_limit_amount", "handle_limit_unit", "lon", "lat", "grid_code", "community_code",
+            "street_code", "district_code", "supervision_grid_code", "address", "description", "reporter_name",
+            "reporter_phone", "reported_by", "external_id", "component_id", "reported_at", "status",
+            "department_code", "verifier", "checker", "parent_id", "closed_at", "updated_at", "version");
+    private static final String ROOT_UPDATE = "UPDATE case_file SET " + String.join(" = ?, ", ROOT_COLUMNS)
+            + " = ? WHERE id = ? AND version = ?";
+    private static final String ROOT_INSERT = "INSERT INTO case_file (case_no, " + String.join(", ", ROOT_COLUMNS)
+            + ") VALUES (" + "?, ".repeat(ROOT_COLUMNS.size()) + "?)";
 
     private static final Child<TimelineEntry> TIMELINE = new Child<>("case_timeline", List.of("occurred_at", "action",
             "actor", "from_status", "to_status", "note", "reason", "attachment_ids"), t -> new Object[] {
@@ -76,7 +83,7 @@ class CaseWriter {
     Case update(Case c, Snapshot before) {
         long id = c.id().value();
         int version = c.version();
-        int updated = jdbc.update(ROOT, ps -> bind(ps, rootValues(c, version + 1, id, version)));
+        int updated = jdbc.update(ROOT_UPDATE, ps -> bind(ps, rootValues(c, version + 1, id, version)));
         if (updated != 1) {
             throw new DomainException.Conflict("cases.version.stale", version, version + 1);
         }
@@ -85,6 +92,35 @@ class CaseWriter {
         ASSIGNMENTS.write(jdbc, id, before.assignments(), c.assignments());
         REQUESTS.write(jdbc, id, before.requests(), c.requests());
         c.stored(version + 1);
+        return published(c);
+    }
+
+    /** Inserts a new case (version 1) with its child rows in the caller's transaction; the case then has its id. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Case insert(Case c) {
+        if (c.id() != null) {
+            throw new IllegalArgumentException("case " + c.caseNo() + " is stored already");
+        }
+        var values = rootValues(c, 1);
+        var row = new Object[values.length + 1];
+        row[0] = c.caseNo();
+        System.arraycopy(values, 0, row, 1, values.length);
+        var keys = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            var ps = con.prepareStatement(ROOT_INSERT, new String[] {"id"});
+            bind(ps, row);
+            return ps;
+        }, keys);
+        long id = keys.getKeyAs(Number.class).longValue();
+        TIMELINE.write(jdbc, id, List.of(), c.timeline());
+        STAGES.write(jdbc, id, List.of(), c.stages());
+        ASSIGNMENTS.write(jdbc, id, List.of(), c.assignments());
+        REQUESTS.write(jdbc, id, List.of(), c.requests());
+        c.inserted(id, 1);
+        return published(c);
+    }
+
+    private Case published(Case c) {
         for (var event : c.domainEvents()) {
             publisher.publishEvent(event);
         }
@@ -93,13 +129,22 @@ class CaseWriter {
     }
 
     private static Object[] rootValues(Case c, int newVersion, long id, int version) {
+        var values = rootValues(c, newVersion);
+        var row = java.util.Arrays.copyOf(values, values.length + 2);
+        row[values.length] = id;
+        row[values.length + 1] = version;
+        return row;
+    }
+
+    /** The values of {@link #ROOT_COLUMNS}. */
+    private static Object[] rootValues(Case c, int newVersion) {
         return new Object[] {c.channel().name(), c.kind().name(), c.classCode(), c.urgent(), c.selfHandled(),
                 c.handleLimit().amount(), c.handleLimit().unit().name(), c.lon(), c.lat(), c.gridCode(),
                 c.communityCode(), c.streetCode(), c.districtCode(), c.supervisionGridCode(), c.address(),
                 c.description(), c.reporterName(), c.reporterPhone(), c.reportedBy(), c.externalId(),
                 c.componentId(), time(c.reportedAt()), c.status().name(), c.departmentCode(), c.verifier(),
                 c.checker(), c.parent().map(CaseId::value).orElse(null), time(c.closedAt()), time(c.updatedAt()),
-                newVersion, id, version};
+                newVersion};
     }
 
     /** One child table: rows keyed by (case_id, seq), seq being the list index. */

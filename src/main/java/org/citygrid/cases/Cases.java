@@ -124,7 +124,7 @@ public class Cases {
         var drawn = TransactionSynchronizationManager.isActualTransactionActive() ? null : numbers.nextCommitted(day);
         return tx.execute(s -> {
             var number = drawn != null ? drawn : numbers.next(day);
-            var saved = repository.save(Case.report(report, by, number, at, clocks));
+            var saved = writer.insert(Case.report(report, by, number, at, clocks));
             inSameTransaction.accept(saved);
             return saved;
         });

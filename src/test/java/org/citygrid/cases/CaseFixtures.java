@@ -42,8 +42,12 @@ final class CaseFixtures {
     }
 
     static NewReport report(Channel channel, boolean urgent, boolean selfHandled) {
+        return report(channel, urgent, selfHandled, null);
+    }
+
+    static NewReport report(Channel channel, boolean urgent, boolean selfHandled, String externalId) {
         return new NewReport(channel, ClassKind.COMPONENT, "01001", new Limit(2, TimeUnit.WORK_HOURS), urgent,
-                selfHandled, 116.4039, 39.9151, GRID, "东长安街", "井盖破损", null, null, null);
+                selfHandled, 116.4039, 39.9151, GRID, "东长安街", "井盖破损", null, null, externalId);
     }
 
     static Case supervisorReport(Instant at) {

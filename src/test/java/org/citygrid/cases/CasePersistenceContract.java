@@ -21,6 +21,7 @@ import org.citygrid.platform.DomainException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -48,8 +49,12 @@ abstract class CasePersistenceContract {
         return "T" + ThreadLocalRandom.current().nextLong(1_000_000_000_000L, 9_999_999_999_999L);
     }
 
+    @Autowired
+    CaseWriter writer;
+
+    /** Inserted as the platform inserts a report (CaseWriter), read back below through the repository. */
     private Case stored(Case c) {
-        return repository.save(c);
+        return tx.execute(s -> writer.insert(c));
     }
 
     private Case dispatched() {
@@ -77,6 +82,20 @@ abstract class CasePersistenceContract {
         assertThat(loaded.requests()).isEqualTo(c.requests());
         assertThat(loaded.handleDeadline()).contains(monday(11, 0));
         assertThat(loaded.timeline().getLast().note()).isEqualTo("附件待补");
+    }
+
+    @Test
+    void aSecondCaseWithTheSameExternalIdIsADuplicateKeyAndWritesNothing() {
+        var external = "EXT-" + uniqueNo();
+        var first = Case.report(report(Channel.HOTLINE, false, false, external), OPERATOR, uniqueNo(), monday(8, 30),
+                CLOCKS);
+        stored(first);
+        var second = Case.report(report(Channel.HOTLINE, false, false, external), OPERATOR, uniqueNo(),
+                monday(8, 31), CLOCKS);
+
+        assertThatThrownBy(() -> stored(second)).isInstanceOf(DuplicateKeyException.class);
+        assertThat(repository.findByCaseNo(second.caseNo())).isEmpty();
+        assertThat(second.id()).isNull();
     }
 
     @Test

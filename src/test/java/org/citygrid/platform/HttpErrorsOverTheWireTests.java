@@ -7,6 +7,9 @@ import java.net.http.HttpResponse;
 import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -30,6 +33,17 @@ class HttpErrorsOverTheWireTests {
                     + Base64.getEncoder().encodeToString((user + ":Demo@2026").getBytes()));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Autowired
+    WebServerApplicationContext context;
+
+    @Test
+    void requestsRunOnTomcatsPoolOfPlatformThreadsNotOnVirtualThreads() {
+        var executor = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector().getProtocolHandler()
+                .getExecutor();
+        assertThat(executor).isInstanceOf(org.apache.tomcat.util.threads.ThreadPoolExecutor.class)
+                .isNotInstanceOf(org.apache.tomcat.util.threads.VirtualThreadExecutor.class);
     }
 
     @Test

@@ -1,0 +1,45 @@
+package org.citygrid.platform.web;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * HTTP requests run on Tomcat's own pool of platform threads ({@code server.tomcat.threads.max}, 200 by default),
+ * while the rest of the platform (asynchronous listeners, scheduled jobs) keeps virtual threads
+ * ({@code spring.threads.virtual.enabled}). Measured on the 2-core machine (docs/PERFORMANCE.md, "Report intake"):
+ * with virtual request threads, about a fifth of the CPU under load went to parking and waking carrier threads at
+ * every database round trip, and intake fell behind at 500 reports/s (p50 0.9 s); on platform threads it kept up
+ * (p50 7.6 ms). A request waits for one of the ten database connections either way, so the pool's bound costs no
+ * throughput. {@code citygrid.web.request-threads: virtual} restores Spring Boot's default.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "citygrid.web.request-threads", havingValue = "platform", matchIfMissing = true)
+class RequestThreads {
+
+    @Bean
+    PlatformRequestThreads platformRequestThreads() {
+        return new PlatformRequestThreads();
+    }
+
+    /**
+     * Runs after Spring Boot's virtual-thread customizer (order 1), whose executor it takes away again: without an
+     * executor of its own, Tomcat starts its internal pool sized by {@code server.tomcat.threads.*}.
+     */
+    static final class PlatformRequestThreads
+            implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(ConfigurableTomcatWebServerFactory factory) {
+            factory.addProtocolHandlerCustomizers(handler -> handler.setExecutor(null));
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+    }
+}

@@ -236,8 +236,10 @@ public class Cases {
     /**
      * Duplicate candidates of a case that may still be merged: open cases of its class within the class's radius,
      * reported in the {@value #DUPLICATE_WINDOW_HOURS} hours before it. Empty once the case is past filing.
+     * <p>
+     * One query, so no transaction of its own: beginning and committing one was a third of this method's CPU in the
+     * intake profile (docs/PERFORMANCE.md, "Report intake").
      */
-    @Transactional(readOnly = true)
     public List<DuplicateCandidate> duplicateCandidates(Case c) {
         if (!TransitionTable.of(CaseAction.MERGE).from().contains(c.status())) {
             return List.of();
@@ -252,7 +254,6 @@ public class Cases {
      * Duplicate candidates of a report not made yet, for showing to a reporter before they submit: open cases of the
      * class within its radius, reported in the last {@value #DUPLICATE_WINDOW_HOURS} hours, nearest first.
      */
-    @Transactional(readOnly = true)
     public List<DuplicateCandidate> duplicateCandidates(ClassKind kind, String classCode, double lon, double lat) {
         var cls = catalog.find(kind, classCode);
         if (cls.isEmpty()) {

@@ -10,11 +10,13 @@ import org.springframework.core.Ordered;
 /**
  * HTTP requests run on Tomcat's own pool of platform threads ({@code server.tomcat.threads.max}, 200 by default),
  * while the rest of the platform (asynchronous listeners, scheduled jobs) keeps virtual threads
- * ({@code spring.threads.virtual.enabled}). Measured on the 2-core machine (docs/PERFORMANCE.md, "Report intake"):
- * with virtual request threads, about a fifth of the CPU under load went to parking and waking carrier threads at
- * every database round trip, and intake fell behind at 500 reports/s (p50 0.9 s); on platform threads it kept up
- * (p50 7.6 ms). A request waits for one of the ten database connections either way, so the pool's bound costs no
- * throughput. {@code citygrid.web.request-threads: virtual} restores Spring Boot's default.
+ * ({@code spring.threads.virtual.enabled}). Measured on the 2-core machine (docs/PERFORMANCE.md, "Report intake",
+ * fourth round): while the database was the bottleneck, virtual request threads let every waiting request in and
+ * spent about a fifth of the CPU parking and waking carrier threads — at 500 reports/s p50 0.9 s against 7.6 ms on
+ * platform threads; once the bottleneck was gone the two were within run-to-run noise at 750–1,000 reports/s. The
+ * bounded pool is kept for the first case: under overload it queues at the door instead of inside. A request waits
+ * for one of the ten database connections either way. {@code citygrid.web.request-threads: virtual} restores Spring
+ * Boot's default.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "citygrid.web.request-threads", havingValue = "platform", matchIfMissing = true)

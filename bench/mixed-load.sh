@@ -7,6 +7,7 @@
 # Usage: bench/mixed-load.sh [rate ...]
 #   env: SECONDS_PER_RATE, WARMUP, READS (reads/s, default 20), WORKERS (sessions per role queue, 4),
 #        HANDLERS (sessions per department, 2), KEEP_APP=1 to leave the app running, PORT (8117), DB,
+#        JIT_WARMUP_SECONDS (90: the loop at 20 reports/s before the first rate, not counted; 0 = none),
 #        HISTORY (demo history size, default 20000 as the demo; 0 = none, a quick start for a functional check),
 #        INTAKE_RATES (e.g. "100 200 300": after the mixed runs, org.citygrid.bench.IntakeLoad, reports only, at these
 #        rates on the same server, INTAKE_SECONDS each (default 30) — CityGrid's intake, for the bare-insert ratio)
@@ -39,6 +40,14 @@ if [ "${HISTORY:-20000}" != 0 ]; then
 fi
 sleep 5
 echo "machine: $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+# the JIT's warm-up, not counted: C2 compiles the hot paths in the first minutes and, measured, took a third of the CPU
+# of a cold run at 50 reports/s; a cold run near capacity builds a backlog it never drains
+if [ "${JIT_WARMUP_SECONDS:-90}" != 0 ]; then
+  echo "JIT warm-up: the loop at 20 reports/s for ${JIT_WARMUP_SECONDS:-90} s"
+  "$java_bin" -cp "$cp" org.citygrid.bench.MixedLoad url=http://127.0.0.1:$port rate=20 reads="${READS:-20}" \
+    seconds="${JIT_WARMUP_SECONDS:-90}" warmup=0 workers="${WORKERS:-4}" handlers="${HANDLERS:-2}" \
+    | grep '^transitions' || true
+fi
 for rate in $rates; do
   "$java_bin" -cp "$cp" org.citygrid.bench.MixedLoad url=http://127.0.0.1:$port rate="$rate" \
     reads="${READS:-20}" seconds="${SECONDS_PER_RATE:-60}" warmup="${WARMUP:-20}" workers="${WORKERS:-4}" \

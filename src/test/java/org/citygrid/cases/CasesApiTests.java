@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -214,6 +215,23 @@ class CasesApiTests {
         act(id, "h-water", "receive", "");
         act(id, "h-water", "feedback", "\"note\":\"已处理\"").andExpect(status().isUnprocessableContent())
                 .andExpect(jsonPath("$.errors[0].field").value("reason"));
+    }
+
+    @Test
+    void aSecondReportWithTheSameExternalIdIsAConflictAndStoresNothing() throws Exception {
+        var external = "EXT-" + System.nanoTime();
+        var body = """
+                {"channel":"HOTLINE","kind":"COMPONENT","classCode":"01001","lon":%s,"lat":%s,
+                 "description":"井盖破损","externalId":"%s"}""".formatted(LON, LAT, external);
+        postReport("operator1", body).andExpect(status().isCreated());
+        var before = mvc.perform(get("/api/v1/cases?size=1").with(httpBasic("operator1", PASSWORD)))
+                .andReturn().getResponse().getContentAsString();
+
+        postReport("operator1", body).andExpect(status().isConflict())
+                .andExpect(content().contentTypeCompatibleWith("application/problem+json"));
+        var after = mvc.perform(get("/api/v1/cases?size=1").with(httpBasic("operator1", PASSWORD)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat((Object) JsonPath.read(after, "$.total")).isEqualTo(JsonPath.read(before, "$.total"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
@@ -26,7 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * cost ~10 ms (docs/PERFORMANCE.md). The rows are the ones Spring Data JDBC maps for {@link Case} (V40__cases.sql,
  * list index = {@code seq} from 0), so the case loads back through the repository unchanged; the persistence
  * contract tests read every action's result back on H2 and PostgreSQL. A new case is inserted here too, its root
- * row and its first timeline entry and clock by hand-bound statements: the repository's save spent about two thirds
+ * row and then its child rows by hand-bound statements: the repository's save spent about two thirds
  * of its time mapping, a fifth of the intake's CPU (docs/PERFORMANCE.md, "Report intake"). The case's events are
  * published here, in the transaction, as the repository would.
  */
@@ -130,7 +131,7 @@ class CaseWriter {
 
     private static Object[] rootValues(Case c, int newVersion, long id, int version) {
         var values = rootValues(c, newVersion);
-        var row = java.util.Arrays.copyOf(values, values.length + 2);
+        var row = Arrays.copyOf(values, values.length + 2);
         row[values.length] = id;
         row[values.length + 1] = version;
         return row;

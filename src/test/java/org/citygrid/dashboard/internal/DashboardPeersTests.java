@@ -91,6 +91,20 @@ class DashboardPeersTests {
     }
 
     @Test
+    void aNodeJustStartedTellsItsStreamOfAChangeMadeBeforeItsFirstScheduledTick() {
+        a.peers.on(new CaseReported(new CaseId(1), "2026112700001", null, null, null, null));
+        a.peers.tick();
+        var c = new Node("node-c");
+        c.peers.start();
+
+        a.peers.on(new CaseReported(new CaseId(2), "2026112700002", null, null, null, null));
+        a.peers.tick();
+        c.peers.tick();
+
+        assertThat(c.messagesSent()).as("the change after c started, not the one before").isEqualTo(1);
+    }
+
+    @Test
     void nothingChangedMeansNoWriteAndNoMessage() {
         b.summary();
         a.peers.tick();

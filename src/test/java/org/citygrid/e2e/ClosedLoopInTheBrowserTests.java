@@ -126,7 +126,12 @@ class ClosedLoopInTheBrowserTests {
     /** Presses an action button and waits for the page that answers it: done, or refused with the reason. */
     private void press(String actionButton) {
         var button = browser.findElement(By.cssSelector("[data-action-button='" + actionButton + "']"));
+        // the answer to the previous action on this page stays until the answer to this one (a new page) loads: mark
+        // this page, and look for the answer only on a page without the mark
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.body.dataset.pressed = 'yes'");
         button.click();
+        waiting().until(d -> ((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return document.readyState === 'complete' && !document.body.dataset.pressed"));
         var outcome = waiting().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#action-done, #action-refused")));
         assertThat(outcome.getAttribute("id")).as(actionButton + ": " + outcome.getText()).isEqualTo("action-done");

@@ -346,7 +346,9 @@
     });
     fillSupervisionLegend();
     var bounds = districtLayer.getLayers().length ? districtLayer.getBounds() : streetLayer.getBounds();
-    if (bounds.isValid()) { map.fitBounds(bounds, { padding: [10, 10] }); }
+    // No animation: the first view is where the page starts, and data-ready must mean the map has settled (an
+    // animated zoom still running would end later and move the map back over a view set in between).
+    if (bounds.isValid()) { map.fitBounds(bounds, { padding: [10, 10], animate: false }); }
     updateZoomState();
     loadGrids();
     el.dataset.ready = 'true';

@@ -393,12 +393,22 @@ abstract class EvaluationContract {
                 "unitGrids", grids, "closingRate", "69.23", "onTimeClosingRate", "53.85", "publicReportRate", "15.38",
                 "filedPerGrid", perGrid, "densityScore", "90"), "70.31", "C", false);
 
+        var streetName = jdbc.sql("SELECT name FROM geo_division WHERE code = :s").param("s", street)
+                .query(String.class).single();
+        assertThat(report.row(street).name()).as("a street is shown by its name").isEqualTo(streetName)
+                .isNotEqualTo(street);
+        var community = locator.locate(LON, LAT).orElseThrow().communityCode();
+        var communityName = jdbc.sql("SELECT name FROM geo_division WHERE code = :c").param("c", community)
+                .query(String.class).single();
+        assertThat(report(Report.Subject.REGIONS, "COMMUNITY").row(community).name()).isEqualTo(communityName);
+
         var grid = report(Report.Subject.REGIONS, "GRID");
         // one grid with 13 filed cases: more than 8 per grid → 0; score = 0 + 27.692 + 16.155 + 8.462 → 52.31 (D)
         var gridCode = locator.locate(LON, LAT).orElseThrow().gridCode();
         assertRow(grid, gridCode, figures("filed", 13, "closed", 9, "closedOnTime", 7, "publicVerified", 2,
                 "unitGrids", 1, "closingRate", "69.23", "onTimeClosingRate", "53.85", "publicReportRate", "15.38",
                 "filedPerGrid", "13.00", "densityScore", "0"), "52.31", "D", false);
+        assertThat(grid.row(gridCode).name()).as("a unit grid has no name but its code").isEqualTo(gridCode);
     }
 
     @Test

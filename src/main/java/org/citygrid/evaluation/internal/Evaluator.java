@@ -464,6 +464,8 @@ public class Evaluator {
             }
         }
         var rows = new ArrayList<Row>();
+        // streets and communities by name (the code beside it, as for departments); a unit grid's code is its name
+        var names = level.equals("GRID") ? Map.<String, String>of() : regions.names(tallies.keySet());
         tallies.forEach((code, t) -> {
             var f = counts(t, counts);
             int filed = t.count("filed");
@@ -482,7 +484,7 @@ public class Evaluator {
             f.put("densityScore", density);
             var score = Tally.score(s.weights("region.weights"), density, closing, onTime,
                     Tally.complement(publicRate));
-            rows.add(row(code, code, f, score, filed, s, t));
+            rows.add(row(code, names.getOrDefault(code, code), f, score, filed, s, t));
         });
         return report(Subject.REGIONS, level, p, REGION, rows);
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.citygrid.cases.CasesImported;
 import org.citygrid.evaluation.internal.Evaluator;
 import org.citygrid.evaluation.internal.Report;
+import org.citygrid.platform.AfterCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,7 +91,7 @@ public class MonthlyRanking {
     /** An import changes the month's figures at once (the demo history, a legacy import). */
     @EventListener
     void on(CasesImported imported) {
-        refreshInBackground();
+        AfterCommit.run(this::refreshInBackground);
     }
 
     /** At most one background recomputation is queued at a time. */

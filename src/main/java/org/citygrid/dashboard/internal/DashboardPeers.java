@@ -1,5 +1,7 @@
 package org.citygrid.dashboard.internal;
 
+import org.citygrid.platform.AfterCommit;
+
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.HashMap;

@@ -1,6 +1,7 @@
 package org.citygrid.evaluation;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -71,6 +72,25 @@ class EvaluationPagesTests {
                         .with(httpBasic("leader", PASSWORD)).locale(Locale.ENGLISH))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/cases/" + caseId + "\"")));
+    }
+
+    @Test
+    void aDrillDownAsOfAnInstantShowsItAndRefusesABadOne() throws Exception {
+        // a finished period's table links with its as-of instant (the current month's does not: it is still moving)
+        mvc.perform(get("/evaluation").with(httpBasic("leader", PASSWORD)))
+                .andExpect(content().string(not(containsString("figure=assigned&amp;from=" + from + "&amp;to=" + to
+                        + "&amp;asOf="))));
+        var asOf = LocalDate.parse(to).atStartOfDay(ZoneId.of("Asia/Shanghai")).plusHours(1).toInstant();
+        var drill = "/evaluation/drill?subject=department:water&figure=assigned&from=" + from + "&to=" + to;
+        mvc.perform(get(drill + "&asOf=" + asOf).with(httpBasic("leader", PASSWORD)).locale(Locale.ENGLISH))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/cases/" + caseId + "\"")))
+                .andExpect(content().string(containsString("数字截至")));
+        mvc.perform(get(drill + "&asOf=" + LocalDate.parse(from).atStartOfDay(ZoneId.of("Asia/Shanghai"))
+                        .toInstant()).with(httpBasic("leader", PASSWORD)))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get(drill + "&asOf=yesterday").with(httpBasic("leader", PASSWORD)))
+                .andExpect(status().isBadRequest());
     }
 
     @Test

@@ -71,10 +71,13 @@ public class Evaluator {
     private final Calendars calendars;
     private final AppealStore appeals;
     private final java.time.Clock clock;
+    private final RecentFacts recent;
 
     Evaluator(CaseFacts facts, SettingsStore settings, OrgDirectory org, Locator locator, Regions regions,
-              StageClockCalculator calculator, Calendars calendars, AppealStore appeals, java.time.Clock clock) {
+              StageClockCalculator calculator, Calendars calendars, AppealStore appeals, java.time.Clock clock,
+              RecentFacts recent) {
         this.clock = clock;
+        this.recent = recent;
         this.facts = facts;
         this.settings = settings;
         this.org = org;
@@ -117,8 +120,14 @@ public class Evaluator {
         });
         var stages = EnumSet.noneOf(Stage.class);
         tables.forEach(t -> stages.addAll(stages(t)));
-        var histories = facts.activeIn(period.start(), period.end(), period.asOf(), stages).stream()
-                .map(f -> new History(f, stages)).toList();
+        // a drill-down or the next table of the same period and instant counts the facts already read
+        var key = new RecentFacts.Key(period.start(), period.end(), period.asOf());
+        var histories = recent.get(key, stages);
+        if (histories == null) {
+            histories = facts.activeIn(period.start(), period.end(), period.asOf(), stages).stream()
+                    .map(f -> new History(f, stages)).toList();
+            recent.put(key, stages, histories);
+        }
         var s = settings.current();
         var out = new ArrayList<Report>(tables.size());
         for (var t : tables) {

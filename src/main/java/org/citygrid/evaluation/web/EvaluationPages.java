@@ -77,7 +77,14 @@ class EvaluationPages {
         model.addAttribute("trend", trend);
         model.addAttribute("partial", partial);
         model.addAttribute("counts", report.figures().stream().filter(EvaluationPages::isCount).toList());
-        model.addAttribute("drill", (java.util.function.Function<String, String>) key -> Drill.of(report, key));
+        // a finished period's counts link with the report's as-of instant, so that the drill-down lists the items behind
+        // the number clicked (and counts the facts this page read); the current period's drill-down is as of its click
+        var drillAsOf = java.util.Optional.ofNullable(partial ? null : report.asOf());
+        model.addAttribute("drillHref", (java.util.function.BiFunction<String, String, String>) (key, figure) ->
+                org.springframework.web.util.UriComponentsBuilder.fromPath("/evaluation/drill")
+                        .queryParam("subject", Drill.of(report, key)).queryParam("figure", figure)
+                        .queryParam("from", report.from()).queryParam("to", report.to())
+                        .queryParamIfPresent("asOf", drillAsOf).encode().build().toUriString());
         model.addAttribute("minimumSample", settings.current().minimumSample());
         model.addAttribute("subjects", Report.Subject.values());
         model.addAttribute("positions", Evaluator.POSITIONS);
@@ -106,9 +113,11 @@ class EvaluationPages {
     @PreAuthorize(EvaluationApi.READERS)
     String drill(@RequestParam String subject, @RequestParam String figure,
                  @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Model model) {
+                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                 @RequestParam(required = false) String asOf, Model model) {
         var drill = Drill.parse(subject);
-        var report = evaluator.evaluate(drill.subject(), drill.variant(), from, to, null);
+        // a finished period's table links here with its as-of instant: the items are the ones behind the count clicked
+        var report = evaluator.evaluate(drill.subject(), drill.variant(), from, to, ReportViews.instant(asOf));
         var items = drill.items(report, figure);
         var row = report.row(drill.key());
         model.addAttribute("report", report);

@@ -22,6 +22,8 @@ final class History {
     final CaseFact fact;
     /** The stages whose clock runs were read (the others are not in {@code fact.clocks()}). */
     private final Set<Stage> stages;
+    /** {@link #stints()}, once worked out. */
+    private List<Stint> stints;
 
     History(CaseFact fact) {
         this(fact, EnumSet.allOf(Stage.class));
@@ -34,10 +36,14 @@ final class History {
 
     /** The clock runs of {@code stage}; refuses a stage that was not read, so a missing fact can never count as late. */
     private java.util.stream.Stream<Clock> clocks(Stage stage) {
+        requireRead(stage);
+        return fact.clocks().stream().filter(c -> c.stage() == stage);
+    }
+
+    private void requireRead(Stage stage) {
         if (!stages.contains(stage)) {
             throw new IllegalStateException("the " + stage + " clocks were not read");
         }
-        return fact.clocks().stream().filter(c -> c.stage() == stage);
     }
 
     List<Step> steps() {
@@ -45,7 +51,12 @@ final class History {
     }
 
     Optional<Step> first(CaseAction action) {
-        return fact.steps().stream().filter(s -> s.action() == action).findFirst();
+        for (var s : fact.steps()) {
+            if (s.action() == action) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     /** 立案: the filing, or for a self-handled report its acceptance (it counts as filed and closed). */
@@ -100,8 +111,20 @@ final class History {
         return Optional.empty();
     }
 
-    /** The assignments (dispatches) up to the as-of instant, each with its steps. */
+    /**
+     * The assignments (dispatches) up to the as-of instant, each with its steps; worked out once (tables of one read
+     * share the histories, possibly on several threads: the list is immutable, so a race only works it out twice).
+     */
     List<Stint> stints() {
+        var known = stints;
+        if (known == null) {
+            known = List.copyOf(workOutStints());
+            stints = known;
+        }
+        return known;
+    }
+
+    private List<Stint> workOutStints() {
         var out = new ArrayList<Stint>();
         var steps = fact.steps();
         int no = 0;
@@ -128,7 +151,12 @@ final class History {
     record Stint(History history, int assignmentNo, String departmentCode, Step dispatch, List<Step> steps) {
 
         boolean has(CaseAction action) {
-            return steps.stream().anyMatch(s -> s.action() == action);
+            for (var s : steps) {
+                if (s.action() == action) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         boolean returned() {
@@ -157,9 +185,15 @@ final class History {
 
         /** The HANDLE deadline: the assignment's HANDLE clock, with extensions and parked time. */
         Optional<Instant> deadline() {
-            return history.clocks(Stage.HANDLE).filter(c -> c.assignmentNo() == assignmentNo)
-                    .max(Comparator.comparing(Clock::startedAt))
-                    .map(Clock::deadline);
+            history.requireRead(Stage.HANDLE);
+            Clock latest = null;
+            for (var c : history.fact.clocks()) {
+                if (c.stage() == Stage.HANDLE && c.assignmentNo() == assignmentNo
+                        && (latest == null || c.startedAt().isAfter(latest.startedAt()))) {
+                    latest = c;
+                }
+            }
+            return latest == null ? Optional.empty() : Optional.of(latest.deadline());
         }
 
         boolean disposedOnTime() {

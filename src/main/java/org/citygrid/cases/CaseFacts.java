@@ -35,9 +35,10 @@ public class CaseFacts {
 
     /**
      * As {@link #activeIn(Instant, Instant, Instant)}, but with the stage clock runs of the given {@code stages} only
-     * (a report that needs, say, only HANDLE deadlines reads and maps far fewer rows).
+     * (a report that needs, say, only HANDLE deadlines reads and maps far fewer rows). Not in a transaction of its
+     * own: called outside one, the facts are read in parallel parts, each in its own read-only transaction; inside
+     * the caller's, one part after the other.
      */
-    @Transactional(readOnly = true)
     public List<CaseFact> activeIn(Instant from, Instant to, Instant asOf, Set<Stage> stages) {
         return queries.activeIn(from, to, asOf, stages);
     }

@@ -26,7 +26,11 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The queries of {@link org.citygrid.cases.CaseFacts}: the cases touched in a period by one range scan of the timeline's
@@ -42,9 +46,9 @@ import org.springframework.stereotype.Component;
 public class CaseFactQueries {
 
     /** Cases per chunk read by a range of ids. */
-    private static final int RANGE_CHUNK = 20_000;
+    static final int RANGE_CHUNK = 10_000;
     /** Cases per round of {@code IN} queries (bind parameters stay far below PostgreSQL's 65,535). */
-    private static final int LIST_CHUNK = 2_000;
+    static final int LIST_CHUNK = 2_000;
 
     private static final String TOUCHED = "SELECT DISTINCT x.case_id FROM case_timeline x"
             + " WHERE x.occurred_at >= :from AND x.occurred_at < :to AND x.occurred_at <= :asOf";
@@ -52,30 +56,128 @@ public class CaseFactQueries {
     /** Rows per round trip: the driver streams a large result instead of holding all of it (PostgreSQL). */
     private static final int FETCH_SIZE = 5_000;
 
+    private final JdbcTemplate template;
+    private final PlatformTransactionManager transactions;
+    /** Threads that read the chunks of a period's facts when the caller has no transaction (1: one after the other). */
+    private final int readThreads;
+    private final int rangeChunk;
+    private final int listChunk;
     private final JdbcClient jdbc;
+    /** Whether the database is PostgreSQL; null until the first read asks. */
+    private volatile Boolean postgres;
 
-    CaseFactQueries(DataSource dataSource) {
-        var template = new JdbcTemplate(dataSource);
+    @org.springframework.beans.factory.annotation.Autowired
+    CaseFactQueries(DataSource dataSource, PlatformTransactionManager transactions,
+                    @Value("${citygrid.cases.facts.read-threads:2}") int readThreads) {
+        this(dataSource, transactions, readThreads, RANGE_CHUNK, LIST_CHUNK);
+    }
+
+    /** With other chunk sizes (tests cut a few cases into many parts). */
+    CaseFactQueries(DataSource dataSource, PlatformTransactionManager transactions, int readThreads, int rangeChunk,
+                    int listChunk) {
+        this.rangeChunk = rangeChunk;
+        this.listChunk = listChunk;
+        this.transactions = transactions;
+        this.readThreads = readThreads;
+        this.template = new JdbcTemplate(dataSource);
         template.setFetchSize(FETCH_SIZE);
         this.jdbc = JdbcClient.create(template);
     }
 
-    /** The cases touched in [from, to) up to asOf, with the clock runs of {@code stages} only. */
+    /**
+     * The cases touched in [from, to) up to asOf, with the clock runs of {@code stages} only.
+     *
+     * <p>Called outside a transaction, the chunks are read by {@link #readThreads} threads, each chunk in a read-only
+     * transaction of its own: while one thread maps rows, PostgreSQL produces the next chunk's for the other, instead of
+     * each side waiting for the other (a month of 83,000 cases: docs/PERFORMANCE-EVALUATION.md). No thread holds a
+     * connection while it waits for another, so the pool cannot dead-lock. Every statement sees its own snapshot either
+     * way (read committed), as one transaction's statements would. Called inside a transaction, the chunks are read
+     * one after the other in it.
+     */
     public List<CaseFact> activeIn(Instant from, Instant to, Instant asOf, Set<Stage> stages) {
         var ids = jdbc.sql(TOUCHED + " ORDER BY 1").param("from", utc(from)).param("to", utc(to))
                 .param("asOf", utc(asOf)).query(Long.class).list();
-        var out = new ArrayList<CaseFact>(ids.size());
-        for (int i = 0; i < ids.size(); i += RANGE_CHUNK) {
-            var chunk = ids.subList(i, Math.min(ids.size(), i + RANGE_CHUNK));
+        var parts = new ArrayList<java.util.function.Supplier<List<CaseFact>>>();
+        for (int i = 0; i < ids.size(); i += rangeChunk) {
+            var chunk = ids.subList(i, Math.min(ids.size(), i + rangeChunk));
             if (dense(chunk)) {
-                out.addAll(load(chunk, asOf, false, stages));
+                parts.add(() -> load(chunk, asOf, false, stages));
             } else {
-                for (int j = 0; j < chunk.size(); j += LIST_CHUNK) {
-                    out.addAll(load(chunk.subList(j, Math.min(chunk.size(), j + LIST_CHUNK)), asOf, true, stages));
+                for (int j = 0; j < chunk.size(); j += listChunk) {
+                    var list = chunk.subList(j, Math.min(chunk.size(), j + listChunk));
+                    parts.add(() -> load(list, asOf, true, stages));
                 }
             }
         }
+        var out = new ArrayList<CaseFact>(ids.size());
+        if (TransactionSynchronizationManager.isActualTransactionActive() || readThreads < 2 || parts.size() < 2) {
+            rangeReadsOnPostgres();
+            parts.forEach(part -> out.addAll(part.get()));
+        } else {
+            inParallel(parts).forEach(out::addAll);
+        }
         return out;
+    }
+
+    /** The parts' results in the parts' order, read by {@link #readThreads} virtual threads. */
+    private List<List<CaseFact>> inParallel(List<java.util.function.Supplier<List<CaseFact>>> parts) {
+        var results = new ArrayList<List<CaseFact>>(java.util.Collections.nCopies(parts.size(), null));
+        var next = new java.util.concurrent.atomic.AtomicInteger();
+        var readOnly = new TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        Runnable worker = () -> {
+            for (int k; (k = next.getAndIncrement()) < parts.size(); ) {
+                var part = parts.get(k);
+                var rows = readOnly.execute(status -> {
+                    rangeReadsOnPostgres();
+                    return part.get();
+                });
+                synchronized (results) {
+                    results.set(k, rows);
+                }
+            }
+        };
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var running = new ArrayList<java.util.concurrent.Future<?>>();
+            for (int t = 0; t < Math.min(readThreads, parts.size()); t++) {
+                running.add(threads.submit(worker));
+            }
+            for (var f : running) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    next.set(parts.size()); // the other threads stop after their current part
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while reading case facts", e);
+                }
+            }
+        }
+        synchronized (results) {
+            return List.copyOf(results);
+        }
+    }
+
+    /**
+     * A chunk's rows are wanted in primary-key order, and the primary key's index gives them in that order. Left
+     * alone, PostgreSQL 15 plans each chunk's read as a parallel bitmap heap scan with a sort that spills to disk
+     * (work_mem 4 MB) and compiles it with its JIT (≈ 35 ms a query; the plans cost far above jit_above_cost): 290 ms
+     * for a chunk's timeline rows against 70 ms by the plain index scan (EXPLAIN ANALYZE in
+     * docs/PERFORMANCE-EVALUATION.md). The three settings hold for this transaction only ({@code SET LOCAL}).
+     */
+    private void rangeReadsOnPostgres() {
+        if (postgres == null) {
+            postgres = template.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) c ->
+                    "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
+        }
+        if (postgres && TransactionSynchronizationManager.isActualTransactionActive()) {
+            template.execute("SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0;"
+                    + " SET LOCAL enable_bitmapscan = off");
+        }
     }
 
     public Optional<CaseFact> of(long caseId, Instant asOf) {

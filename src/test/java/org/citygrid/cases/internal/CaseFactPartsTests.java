@@ -1,0 +1,5 @@
+package org.citygrid.cases.internal;
+
+/** Facts read in parts, on the embedded H2. */
+class CaseFactPartsTests extends CaseFactPartsContract {
+}

@@ -124,11 +124,36 @@ public final class EvaluationBenchmark {
                     }
                 }
             }
+            overHttp(from, to, asOf);
             long f0 = System.nanoTime();
             int touched = facts.activeIn(from.atStartOfDay(zone).toInstant(), to.atStartOfDay(zone).toInstant(), asOf)
                     .size();
             System.out.printf("month %s: %,d cases with a step in the month; their facts read alone in %.2f s%n", from,
                     touched, (System.nanoTime() - f0) / 1e9);
+        }
+    }
+
+    /**
+     * The two tables and a drill-down as a reader's browser or a client asks for them: three requests to the running
+     * server (HTTP Basic as the leader; the first request also pays the password check), each timed to its last byte.
+     * With the memo off every request reads the month; with {@code -Dbench.memo=true} the second and third count the
+     * facts the first one read.
+     */
+    private static void overHttp(LocalDate from, LocalDate to, Instant asOf) throws Exception {
+        var base = "http://localhost:" + System.getProperty("server.port") + "/api/v1/evaluation/";
+        var query = "?from=" + from + "&to=" + to + "&asOf=" + asOf;
+        var auth = "Basic " + java.util.Base64.getEncoder().encodeToString("leader:Demo@2026".getBytes(
+                StandardCharsets.UTF_8));
+        var http = java.net.http.HttpClient.newHttpClient();
+        System.out.printf("over HTTP (%s):%n", Boolean.getBoolean("bench.memo") ? "memo on" : "memo off");
+        for (var path : List.of("departments" + query, "regions" + query + "&level=STREET",
+                "drill" + query + "&subject=department:water&figure=due")) {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                    .header("Authorization", auth).header("Accept", "application/json").build();
+            long t0 = System.nanoTime();
+            var response = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            System.out.printf("  GET %-60s %d, %,d bytes in %.2f s%n", path.substring(0, path.indexOf('?')),
+                    response.statusCode(), response.body().length(), (System.nanoTime() - t0) / 1e9);
         }
     }
 

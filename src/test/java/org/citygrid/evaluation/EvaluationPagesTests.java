@@ -85,7 +85,7 @@ class EvaluationPagesTests {
         mvc.perform(get(drill + "&asOf=" + asOf).with(httpBasic("leader", PASSWORD)).locale(Locale.ENGLISH))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("href=\"/cases/" + caseId + "\"")))
-                .andExpect(content().string(containsString("数字截至")));
+                .andExpect(content().string(containsString("数字截至 " + LocalDate.parse(to) + " 01:00")));
         mvc.perform(get(drill + "&asOf=" + LocalDate.parse(from).atStartOfDay(ZoneId.of("Asia/Shanghai"))
                         .toInstant()).with(httpBasic("leader", PASSWORD)))
                 .andExpect(status().isBadRequest());

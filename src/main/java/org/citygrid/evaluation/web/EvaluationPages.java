@@ -45,6 +45,12 @@ class EvaluationPages {
         this.appeals = appeals;
     }
 
+    /** Instants on these pages are shown in the platform's zone (the calendar's), not the server's. */
+    @org.springframework.web.bind.annotation.ModelAttribute("zone")
+    java.time.ZoneId zone() {
+        return evaluator.zone();
+    }
+
     @GetMapping
     @PreAuthorize(EvaluationApi.READERS)
     String report(@RequestParam(required = false) String subject, @RequestParam(required = false) String variant,

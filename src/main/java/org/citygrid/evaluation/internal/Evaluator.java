@@ -120,13 +120,16 @@ public class Evaluator {
         });
         var stages = EnumSet.noneOf(Stage.class);
         tables.forEach(t -> stages.addAll(stages(t)));
-        // a drill-down or the next table of the same period and instant counts the facts already read
+        // a drill-down or the next table of the same finished period and instant counts the facts already read; a
+        // period still running is read as of "now", an instant no later request asks for again, so it is not kept
         var key = new RecentFacts.Key(period.start(), period.end(), period.asOf());
         var histories = recent.get(key, stages);
         if (histories == null) {
             histories = facts.activeIn(period.start(), period.end(), period.asOf(), stages).stream()
                     .map(f -> new History(f, stages)).toList();
-            recent.put(key, stages, histories);
+            if (!period.partial()) {
+                recent.put(key, stages, histories);
+            }
         }
         var s = settings.current();
         var out = new ArrayList<Report>(tables.size());

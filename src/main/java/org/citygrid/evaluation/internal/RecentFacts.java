@@ -18,8 +18,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The case histories of the last few reads of the facts, so that a drill-down from a report, or the next table of
- * the same period and as-of instant, counts the same facts without reading them again (at a million cases a read
+ * The case histories of the last few reads of a finished period's facts, so that a drill-down from a report, or the
+ * next table of the same period and as-of instant, counts the same facts without reading them again (at a million cases a read
  * is about two seconds; docs/PERFORMANCE-EVALUATION.md).
  *
  * <p>A read is kept by its period, its as-of instant and the stages whose clocks it read, and serves a later read of
@@ -34,7 +34,7 @@ import org.springframework.stereotype.Component;
 @Component
 class RecentFacts {
 
-    /** The current and the previous period of the last report page viewed. */
+    /** Finished periods only are kept (the evaluator's choice): the last report pages' and their previous periods. */
     static final int CAPACITY = 2;
 
     record Key(Instant start, Instant end, Instant asOf) {

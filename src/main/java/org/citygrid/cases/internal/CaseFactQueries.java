@@ -63,8 +63,8 @@ public class CaseFactQueries {
     private final int rangeChunk;
     private final int listChunk;
     private final JdbcClient jdbc;
-    /** Whether the database is PostgreSQL; null until the first read asks. */
-    private volatile Boolean postgres;
+    /** Whether the database is PostgreSQL (its planner settings for range reads). */
+    private final boolean postgres;
 
     @org.springframework.beans.factory.annotation.Autowired
     CaseFactQueries(DataSource dataSource, PlatformTransactionManager transactions,
@@ -80,6 +80,7 @@ public class CaseFactQueries {
         this.transactions = transactions;
         this.readThreads = readThreads;
         this.template = new JdbcTemplate(dataSource);
+        this.postgres = CaseNumbers.isPostgres(dataSource);
         template.setFetchSize(FETCH_SIZE);
         this.jdbc = JdbcClient.create(template);
     }
@@ -170,10 +171,6 @@ public class CaseFactQueries {
      * docs/PERFORMANCE-EVALUATION.md). The three settings hold for this transaction only ({@code SET LOCAL}).
      */
     private void rangeReadsOnPostgres() {
-        if (postgres == null) {
-            postgres = template.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) c ->
-                    "PostgreSQL".equals(c.getMetaData().getDatabaseProductName()));
-        }
         if (postgres && TransactionSynchronizationManager.isActualTransactionActive()) {
             template.execute("SET LOCAL jit = off; SET LOCAL max_parallel_workers_per_gather = 0;"
                     + " SET LOCAL enable_bitmapscan = off");

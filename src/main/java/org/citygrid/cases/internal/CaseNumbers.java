@@ -113,7 +113,8 @@ public class CaseNumbers {
         return DAY.format(day) + String.format("%05d", value);
     }
 
-    private static boolean isPostgres(DataSource dataSource) {
+    /** Whether the data source is PostgreSQL (asked once, when a bean that needs it is made). */
+    static boolean isPostgres(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
             return "PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {

@@ -1,7 +1,5 @@
 package org.citygrid.dashboard.internal;
 
-import org.citygrid.platform.AfterCommit;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +12,7 @@ import org.citygrid.cases.CaseReported;
 import org.citygrid.cases.CaseTransitioned;
 import org.citygrid.cases.CasesImported;
 import org.citygrid.cases.StageClockTurned;
+import org.citygrid.platform.AfterCommit;
 import org.springframework.stereotype.Component;
 import org.springframework.context.event.EventListener;
 

@@ -1,7 +1,5 @@
 package org.citygrid.dashboard.internal;
 
-import org.citygrid.platform.AfterCommit;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +16,7 @@ import org.citygrid.cases.CaseReported;
 import org.citygrid.cases.CaseTransitioned;
 import org.citygrid.cases.CasesImported;
 import org.citygrid.cases.StageClockTurned;
+import org.citygrid.platform.AfterCommit;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;

@@ -1,7 +1,5 @@
 package org.citygrid.dashboard.internal;
 
-import org.citygrid.platform.AfterCommit;
-
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.HashMap;
@@ -16,6 +14,7 @@ import org.citygrid.cases.CaseReported;
 import org.citygrid.cases.CaseTransitioned;
 import org.citygrid.cases.CasesImported;
 import org.citygrid.cases.StageClockTurned;
+import org.citygrid.platform.AfterCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;

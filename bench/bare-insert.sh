@@ -4,7 +4,8 @@
 # threads + Hikari 10 + Jackson + JdbcClient, one INSERT per POST, no security) on port 8118 and drives it with the
 # same open-loop client as CityGrid's intake (org.citygrid.bench.IntakeLoad auth=none path=/bare/reports) at each
 # rate given (default 200 500 1000 1500) for SECONDS_PER_RATE (default 30) after a 10 s warm-up each.
-# Usage: bench/bare-insert.sh [rate ...]      env: SECONDS_PER_RATE, PORT (8118), DB (citygrid_bench_bare)
+# Usage: bench/bare-insert.sh [rate ...]      env: SECONDS_PER_RATE, PORT (8118), DB (citygrid_bench_bare), CPU=1 for
+#   the processor time per stored report of the endpoint, PostgreSQL and the client (bench/cpu.sh)
 set -euo pipefail
 export PGOPTIONS="-c client_min_messages=warning"
 cd "$(dirname "$0")/.."
@@ -28,9 +29,14 @@ do
   sleep 1
 done
 echo "machine: $(nproc) cores, $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+source bench/cpu.sh
 for rate in $rates; do
-  "$java_bin" -cp target/test-classes org.citygrid.bench.IntakeLoad url=http://127.0.0.1:$port auth=none \
-    path=/bare/reports rate="$rate" seconds="${SECONDS_PER_RATE:-30}" warmup=10
+  if [ "${CPU:-0}" = 1 ]; then
+    cpu_run "$(cat target/bare-insert-app.pid)" url=http://127.0.0.1:$port auth=none path=/bare/reports rate="$rate"
+  else
+    "$java_bin" -cp target/test-classes org.citygrid.bench.IntakeLoad url=http://127.0.0.1:$port auth=none \
+      path=/bare/reports rate="$rate" seconds="${SECONDS_PER_RATE:-30}" warmup=10
+  fi
   echo "load average after rate $rate: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 echo "rows in bench_case: $(psql -h 127.0.0.1 -U postgres -d "$db" -Atc 'select count(*) from bench_case')"

@@ -4,7 +4,8 @@
 # done, then runs org.citygrid.bench.IntakeLoad at each rate given (default 100 200 500) for SECONDS (default 60).
 # Usage: bench/intake-load.sh [rate ...]      env: SECONDS_PER_RATE, USERS (20), KEEP_APP=1 to leave the app running,
 #   REUSE_DB=1 to keep the database of the last run, JIT_WARMUP_SECONDS (60) at 100/s before the first rate,
-#   APP_JVM_ARGS (e.g. -XX:StartFlightRecording=filename=target/intake.jfr) for the application's JVM.
+#   APP_JVM_ARGS (e.g. -XX:StartFlightRecording=filename=target/intake.jfr) for the application's JVM, CPU=1 to print
+#   the processor time per stored report of the application, PostgreSQL and the client at each rate (bench/cpu.sh).
 # The application runs with C2 (optimizedLaunch=false), as `java -jar` runs it: spring-boot:run otherwise passes
 # -XX:TieredStopAtLevel=1, which starts faster but caps the service far lower (docs/PERFORMANCE.md, "Report intake").
 set -euo pipefail
@@ -38,7 +39,13 @@ if [ "${JIT_WARMUP_SECONDS:-60}" != 0 ]; then
   "$java_bin" -cp target/test-classes org.citygrid.bench.IntakeLoad url=http://127.0.0.1:8107 rate=100 \
     seconds="${JIT_WARMUP_SECONDS:-60}" warmup=0 users="${USERS:-20}" | tail -1
 fi
+source bench/cpu.sh
 for rate in $rates; do
-  "$java_bin" -cp target/test-classes org.citygrid.bench.IntakeLoad url=http://127.0.0.1:8107 rate="$rate" \
-    seconds="${SECONDS_PER_RATE:-60}" warmup=10 users="${USERS:-20}"
+  if [ "${CPU:-0}" = 1 ]; then
+    cpu_run "$(pgrep -f org.citygrid.CityGridApplication | head -1)" url=http://127.0.0.1:8107 rate="$rate" \
+      users="${USERS:-20}"
+  else
+    "$java_bin" -cp target/test-classes org.citygrid.bench.IntakeLoad url=http://127.0.0.1:8107 rate="$rate" \
+      seconds="${SECONDS_PER_RATE:-60}" warmup=10 users="${USERS:-20}"
+  fi
 done

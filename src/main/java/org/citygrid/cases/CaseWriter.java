@@ -1,6 +1,7 @@
 package org.citygrid.cases;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -9,15 +10,22 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
+import javax.sql.DataSource;
+
+import org.citygrid.cases.internal.CaseNumbers;
 import org.citygrid.platform.DomainException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores an action on a loaded case by writing only what the action changed: the root row (under its version, a
@@ -30,6 +38,13 @@ import org.springframework.transaction.annotation.Transactional;
  * row and then its child rows by hand-bound statements: the repository's save spent about two thirds
  * of its time mapping, a fifth of the intake's CPU (docs/PERFORMANCE.md, "Report intake"). The case's events are
  * published here, in the transaction, as the repository would.
+ * <p>
+ * A report made with no transaction open ({@link #insertAlone}) is, on PostgreSQL, <em>one statement</em> in autocommit
+ * mode: the root row's {@code INSERT … RETURNING id} and its child rows' inserts as data-modifying {@code WITH} queries
+ * that take the new id from it. One round trip stores and commits the case instead of four (root, timeline, clock,
+ * commit), and a statement is all or nothing like a transaction. Its events are published once it has committed, so
+ * only plain listeners hear them ({@code AfterCommit} then runs their task at once); a transactional listener of
+ * {@link CaseReported} would not, which {@code ReportListenersTests} guards.
  */
 @Component
 class CaseWriter {
@@ -64,10 +79,16 @@ class CaseWriter {
 
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate tx;
+    private final boolean postgres;
+    /** The one-statement insert of {@link #insertAlone}, by the number of rows of each child table. */
+    private final ConcurrentHashMap<List<Integer>, String> oneStatement = new ConcurrentHashMap<>();
 
-    CaseWriter(JdbcTemplate jdbc, ApplicationEventPublisher publisher) {
+    CaseWriter(JdbcTemplate jdbc, ApplicationEventPublisher publisher, TransactionTemplate tx, DataSource dataSource) {
         this.jdbc = jdbc;
         this.publisher = publisher;
+        this.tx = tx;
+        this.postgres = CaseNumbers.isPostgres(dataSource);
     }
 
     /** The child rows of a case as loaded, to compare with after an action. */
@@ -119,6 +140,77 @@ class CaseWriter {
         REQUESTS.write(jdbc, id, List.of(), c.requests());
         c.inserted(id, 1);
         return published(c);
+    }
+
+    /**
+     * Inserts a new case (version 1) with its child rows when no transaction is open, committed when this returns: on
+     * PostgreSQL in one statement (see the class comment), elsewhere in a transaction of its own. Nothing is written
+     * if it fails.
+     */
+    Case insertAlone(Case c) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("insertAlone is for callers with no transaction open");
+        }
+        if (!postgres) {
+            return tx.execute(s -> insert(c));
+        }
+        if (c.id() != null) {
+            throw new IllegalArgumentException("case " + c.caseNo() + " is stored already");
+        }
+        var children = List.of(TIMELINE.rows(c.timeline()), STAGES.rows(c.stages()), ASSIGNMENTS.rows(c.assignments()),
+                REQUESTS.rows(c.requests()));
+        var shape = children.stream().map(List::size).toList();
+        var sql = oneStatement.computeIfAbsent(shape, CaseWriter::oneStatement);
+        var root = rootValues(c, 1);
+        var values = new ArrayList<Object>(root.length + 1 + 16 * children.size());
+        values.add(c.caseNo());
+        values.addAll(Arrays.asList(root));
+        for (var rows : children) {
+            for (var row : rows) {
+                values.addAll(Arrays.asList(row));
+            }
+        }
+        long id = jdbc.execute((ConnectionCallback<Long>) con -> {
+            // no transaction is open: the connection is the pool's own, in autocommit mode, where the statement is
+            // its transaction
+            if (!con.getAutoCommit()) {
+                con.setAutoCommit(true);
+            }
+            try (PreparedStatement ps = con.prepareStatement(sql)) {
+                bind(ps, values.toArray());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+        c.inserted(id, 1);
+        return published(c);
+    }
+
+    /**
+     * {@code WITH c AS (INSERT INTO case_file … RETURNING id), t AS (INSERT INTO case_timeline … VALUES ((SELECT id
+     * FROM c), ?, …), …), … SELECT id FROM c}: every child row's key is the new id and its list index, its other
+     * columns parameters (in VALUES, each takes its column's type).
+     */
+    private static String oneStatement(List<Integer> shape) {
+        var sql = new StringBuilder("WITH c AS (").append(ROOT_INSERT).append(" RETURNING id)");
+        var tables = List.of(TIMELINE, STAGES, ASSIGNMENTS, REQUESTS);
+        for (int t = 0; t < tables.size(); t++) {
+            int rows = shape.get(t);
+            if (rows == 0) {
+                continue;
+            }
+            var child = tables.get(t);
+            sql.append(", c").append(t).append(" AS (INSERT INTO ").append(child.table()).append(" (case_id, seq, ")
+                    .append(String.join(", ", child.columns())).append(") VALUES ");
+            for (int seq = 0; seq < rows; seq++) {
+                sql.append(seq == 0 ? "" : ", ").append("((SELECT id FROM c), ").append(seq)
+                        .append(", ?".repeat(child.columns().size())).append(")");
+            }
+            sql.append(")");
+        }
+        return sql.append(" SELECT id FROM c").toString();
     }
 
     private Case published(Case c) {
@@ -174,6 +266,11 @@ class CaseWriter {
                         + "?, ".repeat(columns.size() + 1) + "?)";
                 batch(jdbc, sql, added);
             }
+        }
+
+        /** The values of each row, in order, without key. */
+        List<Object[]> rows(List<T> rows) {
+            return rows.stream().map(values).toList();
         }
 
         /** The row's values with its key first (insert) or last (update's WHERE). */

@@ -92,9 +92,12 @@ public class Cases {
 
     /** 上报: 422 for an unknown class, a point outside every grid of the platform or a component not in the inventory. */
     public Case report(NewCase r, Actor by) {
-        return report(r, by, c -> {
-        });
+        return report(r, by, NOTHING_MORE);
     }
+
+    /** No further work in the report's transaction: the case may then be stored in one statement. */
+    private static final java.util.function.Consumer<Case> NOTHING_MORE = c -> {
+    };
 
     /**
      * As {@link #report(NewCase, Actor)}; {@code inSameTransaction} runs after the case is saved, in its transaction
@@ -104,7 +107,9 @@ public class Cases {
      * daily counter row is then locked for one statement, not for the whole report, so reports from many clients and
      * nodes do not queue behind each other (docs/CASES.md, "Case numbers"). The price: a report that fails after its
      * number was drawn (only a database failure can: every check comes before) leaves a gap in the day's numbers.
-     * Inside a caller's transaction the number is drawn in that transaction, and given back if it rolls back.
+     * Inside a caller's transaction the number is drawn in that transaction, and given back if it rolls back. With no
+     * transaction open and nothing more to do in it, the case is then stored by {@link CaseWriter#insertAlone} (one
+     * statement on PostgreSQL).
      */
     Case report(NewCase r, Actor by, java.util.function.Consumer<Case> inSameTransaction) {
         var at = now();
@@ -122,6 +127,9 @@ public class Cases {
         Case.requireReporterRole(report, by);
         var day = at.atZone(calendars.zone()).toLocalDate();
         var drawn = TransactionSynchronizationManager.isActualTransactionActive() ? null : numbers.nextCommitted(day);
+        if (drawn != null && inSameTransaction == NOTHING_MORE) {
+            return writer.insertAlone(Case.report(report, by, drawn, at, clocks));
+        }
         return tx.execute(s -> {
             var number = drawn != null ? drawn : numbers.next(day);
             var saved = writer.insert(Case.report(report, by, number, at, clocks));

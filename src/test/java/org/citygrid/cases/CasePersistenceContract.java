@@ -85,6 +85,57 @@ abstract class CasePersistenceContract {
     }
 
     @Test
+    void aCaseInsertedWithNoTransactionOpenIsStoredWholeAndCommitted() {
+        // every child table with several rows: the one-statement insert of PostgreSQL builds a row list per table
+        var c = dispatched();
+        c.receive(WATER, monday(9, 10), null, CLOCKS);
+        c.requestPark(WATER, monday(9, 30), "等待审批", "附件待补", CLOCKS);
+        var saved = writer.insertAlone(c);
+
+        assertThat(saved.id()).isNotNull();
+        assertThat(saved.version()).isEqualTo(1);
+        var loaded = repository.findById(saved.id().value()).orElseThrow();
+        assertThat(loaded.caseNo()).isEqualTo(c.caseNo());
+        assertThat(loaded.status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(loaded.reportedBy()).isEqualTo(c.reportedBy());
+        assertThat(loaded.description()).isEqualTo(c.description());
+        assertThat(loaded.gridCode()).isEqualTo(GRID.gridCode());
+        assertThat(loaded.version()).isEqualTo(1);
+        assertThat(loaded.timeline()).hasSize(c.timeline().size()).isEqualTo(c.timeline());
+        assertThat(loaded.stages()).hasSizeGreaterThan(1).isEqualTo(c.stages());
+        assertThat(loaded.assignments()).isEqualTo(c.assignments());
+        assertThat(loaded.requests()).isEqualTo(c.requests());
+        assertThat(loaded.handleDeadline()).contains(monday(11, 0));
+        assertThat(events.stream(CaseReported.class).filter(e -> e.caseNo().equals(saved.caseNo())))
+                .singleElement().extracting(CaseReported::caseId).isEqualTo(saved.id());
+        assertThat(saved.events()).isEmpty();
+    }
+
+    @Test
+    void aCaseInsertedWithNoTransactionOpenThatFailsWritesNothing() {
+        var external = "EXT-" + uniqueNo();
+        writer.insertAlone(Case.report(report(Channel.HOTLINE, false, false, external), OPERATOR, uniqueNo(),
+                monday(8, 30), CLOCKS));
+        var second = Case.report(report(Channel.HOTLINE, false, false, external), OPERATOR, uniqueNo(),
+                monday(8, 31), CLOCKS);
+        long timelineRows = jdbc.sql("SELECT COUNT(*) FROM case_timeline").query(Long.class).single();
+
+        assertThatThrownBy(() -> writer.insertAlone(second)).isInstanceOf(DuplicateKeyException.class);
+        assertThat(repository.findByCaseNo(second.caseNo())).isEmpty();
+        assertThat(second.id()).isNull();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM case_timeline").query(Long.class).single()).isEqualTo(timelineRows);
+        assertThat(events.stream(CaseReported.class).filter(e -> e.caseNo().equals(second.caseNo()))).isEmpty();
+    }
+
+    @Test
+    void insertingWithNoTransactionOpenRefusesToRunInsideOne() {
+        var c = Case.report(report(Channel.SUPERVISOR, false, false), SUPERVISOR, uniqueNo(), monday(8, 30), CLOCKS);
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> writer.insertAlone(c)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(repository.findByCaseNo(c.caseNo())).isEmpty();
+    }
+
+    @Test
     void aSecondCaseWithTheSameExternalIdIsADuplicateKeyAndWritesNothing() {
         var external = "EXT-" + uniqueNo();
         var first = Case.report(report(Channel.HOTLINE, false, false, external), OPERATOR, uniqueNo(), monday(8, 30),

@@ -114,7 +114,7 @@ public class CaseNumbers {
     }
 
     /** Whether the data source is PostgreSQL (asked once, when a bean that needs it is made). */
-    static boolean isPostgres(DataSource dataSource) {
+    public static boolean isPostgres(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
             return "PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName());
         } catch (SQLException e) {

@@ -131,6 +131,11 @@ class GazetteerIndex implements Geocoder {
         stale = true;
     }
 
+    /** Another node changed the spatial base ({@link GeoRevision}): the next search rebuilds. */
+    void markStale() {
+        stale = true;
+    }
+
     private synchronized void rebuildIfStale() {
         if (stale) {
             rebuild();

@@ -74,6 +74,16 @@ class GridIndex implements Locator {
         stale = true;
     }
 
+    /** Another node changed the grids ({@link GeoRevision}): the next lookup rebuilds. */
+    void markStale() {
+        stale = true;
+    }
+
+    /** Whether the next lookup rebuilds. */
+    boolean isStale() {
+        return stale;
+    }
+
     @TransactionalEventListener(fallbackExecution = true)
     void on(SupervisionGridsChanged event) {
         stale = true;

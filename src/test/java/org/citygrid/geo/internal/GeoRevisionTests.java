@@ -1,0 +1,5 @@
+package org.citygrid.geo.internal;
+
+/** Cross-node freshness of the spatial indexes on H2. */
+class GeoRevisionTests extends GeoRevisionContract {
+}

@@ -77,6 +77,9 @@ class CaseWriter {
             r.kind().name(), r.requestedBy(), time(r.requestedAt()), r.reason(), r.amount(), name(r.unit()),
             name(r.decision()), r.decidedBy(), time(r.decidedAt())});
 
+    /** The child tables in the order of the one-statement insert's row lists. */
+    private static final List<Child<?>> CHILDREN = List.of(TIMELINE, STAGES, ASSIGNMENTS, REQUESTS);
+
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate tx;
@@ -158,7 +161,7 @@ class CaseWriter {
             throw new IllegalArgumentException("case " + c.caseNo() + " is stored already");
         }
         var children = List.of(TIMELINE.rows(c.timeline()), STAGES.rows(c.stages()), ASSIGNMENTS.rows(c.assignments()),
-                REQUESTS.rows(c.requests()));
+                REQUESTS.rows(c.requests())); // in the order of CHILDREN
         var shape = children.stream().map(List::size).toList();
         var sql = oneStatement.computeIfAbsent(shape, CaseWriter::oneStatement);
         var root = rootValues(c, 1);
@@ -189,19 +192,19 @@ class CaseWriter {
     }
 
     /**
-     * {@code WITH c AS (INSERT INTO case_file … RETURNING id), t AS (INSERT INTO case_timeline … VALUES ((SELECT id
-     * FROM c), ?, …), …), … SELECT id FROM c}: every child row's key is the new id and its list index, its other
-     * columns parameters (in VALUES, each takes its column's type).
+     * {@code WITH c AS (INSERT INTO case_file … RETURNING id), c0 AS (INSERT INTO case_timeline … VALUES ((SELECT id
+     * FROM c), 0, ?, …), …), … SELECT id FROM c}: every child row's key is the new id and its list index, its other
+     * columns parameters (in VALUES, each takes its column's type). Cached by shape: a report has one or two rows
+     * per table, so there are a handful.
      */
     private static String oneStatement(List<Integer> shape) {
         var sql = new StringBuilder("WITH c AS (").append(ROOT_INSERT).append(" RETURNING id)");
-        var tables = List.of(TIMELINE, STAGES, ASSIGNMENTS, REQUESTS);
-        for (int t = 0; t < tables.size(); t++) {
+        for (int t = 0; t < CHILDREN.size(); t++) {
             int rows = shape.get(t);
             if (rows == 0) {
                 continue;
             }
-            var child = tables.get(t);
+            var child = CHILDREN.get(t);
             sql.append(", c").append(t).append(" AS (INSERT INTO ").append(child.table()).append(" (case_id, seq, ")
                     .append(String.join(", ", child.columns())).append(") VALUES ");
             for (int seq = 0; seq < rows; seq++) {

@@ -9,7 +9,7 @@ pg_ticks() { local t=0 p; for p in $(pgrep -x postgres); do t=$((t + $(cpu_ticks
 cpu_run() {
   local app=$1; shift
   "$java_bin" -cp target/test-classes org.citygrid.bench.IntakeLoad "$@" seconds=10 warmup=0 | tail -1 | sed 's/^/(not counted) /'
-  local hz a0 p0 a1 p1 out created client
+  local hz a0 p0 a1 p1 created client
   hz=$(getconf CLK_TCK)
   a0=$(cpu_ticks "$app"); p0=$(pg_ticks)
   local TIMEFORMAT='%U %S'

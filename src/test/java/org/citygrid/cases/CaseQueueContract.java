@@ -3,6 +3,7 @@ package org.citygrid.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Set;
 
 import org.citygrid.CityGridApplication;
 import org.citygrid.calendar.TimeUnit;
+import org.citygrid.cases.internal.CaseQueries;
 import org.citygrid.cases.internal.sla.SlaMonitor;
 import org.citygrid.cases.internal.sla.SlaTestSupport;
 import org.citygrid.catalog.ClassKind;
@@ -21,6 +23,7 @@ import org.citygrid.support.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -48,6 +51,12 @@ abstract class CaseQueueContract {
     SlaMonitor monitor;
     @Autowired
     MutableClock clock;
+    @Autowired
+    CaseQueries queries;
+    @Autowired
+    JdbcClient jdbc;
+
+    static final CaseQueries.Visibility ALL = new CaseQueries.Visibility(true, null, null);
 
     static Instant local(int month, int day, int hour, int minute) {
         return LocalDateTime.of(2026, month, day, hour, minute).atZone(ZONE).toInstant();
@@ -108,6 +117,34 @@ abstract class CaseQueueContract {
         var ids = List.of(mine).stream().map(c -> c.id().value()).toList();
         return cases.queue(EVERY_OPEN_CASE, filter, Paging.of(0, 500), LEADER).items().stream()
                 .map(c -> c.id().value()).filter(ids::contains).toList();
+    }
+
+    @Test
+    void theCaseListsOverdueFilterIsTheSameWhetherItReadsOverdueIdsFirstOrProbesEveryCase() {
+        // reported Friday 2026-11-20 at 17:00: ACCEPT is due 17:10 that day; the other on Monday 09:00, due 09:10
+        var overdue = reportAt(local(11, 20, 17, 0), Channel.SUPERVISOR, SUPERVISOR);
+        var fresh = reportAt(local(11, 23, 9, 0), Channel.SUPERVISOR, SUPERVISOR);
+        clock.set(local(11, 23, 9, 5));
+        var days = List.of(LocalDate.of(2026, 11, 20), LocalDate.of(2026, 11, 23));
+        for (var day : days) {
+            var onlyOverdue = new CaseFilter(null, null, null, null, null, null, null, true, day, day);
+            var notOverdue = new CaseFilter(null, null, null, null, null, null, null, false, day, day);
+            var byIds = queries.search(onlyOverdue, ALL, clock.instant(), ZONE, 0, 500);
+            var byProbes = new CaseQueries(jdbc, 0).search(onlyOverdue, ALL, clock.instant(), ZONE, 0, 500);
+            assertThat(byIds).isEqualTo(byProbes);
+            assertThat(byIds.total()).isEqualTo(byIds.ids().size());
+            var others = queries.search(notOverdue, ALL, clock.instant(), ZONE, 0, 500).ids();
+            assertThat(byIds.ids()).noneMatch(others::contains);
+            assertThat(day.getDayOfMonth() == 20 ? byIds.ids() : others).contains(
+                    (day.getDayOfMonth() == 20 ? overdue : fresh).id().value());
+        }
+        var page = cases.search(new CaseFilter(null, null, null, null, null, null, null, true, days.get(0),
+                days.get(1)), Paging.of(0, 500), LEADER).items().stream().map(c -> c.id().value()).toList();
+        assertThat(page).contains(overdue.id().value()).doesNotContain(fresh.id().value());
+        var none = new CaseQueries(jdbc, 5).search(new CaseFilter(null, null, null, null, null, null, null, true,
+                null, null), new CaseQueries.Visibility(false, "no-such-department", null), clock.instant(), ZONE, 0, 20);
+        assertThat(none.ids()).isEmpty();
+        assertThat(none.total()).isZero();
     }
 
     @Test

@@ -8,8 +8,8 @@ import org.citygrid.geo.UnitGridsChanged;
 import org.citygrid.platform.AfterCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -30,7 +30,7 @@ class GeoRevision {
     private final JdbcClient jdbc;
     private final GridIndex grids;
     private final GazetteerIndex gazetteer;
-    /** The count as last read; -1 before the first read. */
+    /** The count as last read; -1 if the read at start failed. */
     private volatile long seen = -1;
     /** Changes made on this node and committed since the last read: they need no rebuild from here. */
     private final AtomicLong ownChanges = new AtomicLong();
@@ -39,6 +39,18 @@ class GeoRevision {
         this.jdbc = jdbc;
         this.grids = grids;
         this.gazetteer = gazetteer;
+        // The baseline is read now, before anything on this node can build an index (the indexes are built on first
+        // use, at the earliest once start-up runs): a change another node makes after this read moves the count past
+        // it. Read at the first check instead, such a change in a node's first half minute would be swallowed.
+        try {
+            seen = revision();
+        } catch (DataAccessException e) {
+            log.warn("Spatial base: revision not read at start, the first check takes it: {}", e.getMessage());
+        }
+    }
+
+    private long revision() {
+        return jdbc.sql("SELECT revision FROM geo_revision WHERE id = 1").query(Long.class).single();
     }
 
     // Plain listeners: they run in the publishing transaction, so the count moves with the change or not at all.
@@ -72,7 +84,7 @@ class GeoRevision {
     void check() {
         try {
             long own = ownChanges.getAndSet(0);
-            long revision = jdbc.sql("SELECT revision FROM geo_revision WHERE id = 1").query(Long.class).single();
+            long revision = revision();
             long before = seen;
             seen = revision;
             // a change here that committed between the two reads above makes the sum differ: a spare rebuild, not a

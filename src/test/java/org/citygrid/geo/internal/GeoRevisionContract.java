@@ -28,6 +28,8 @@ abstract class GeoRevisionContract {
     @Autowired
     GridIndex grids;
     @Autowired
+    GazetteerIndex gazetteer;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     TransactionTemplate tx;
@@ -75,6 +77,17 @@ abstract class GeoRevisionContract {
         assertThat(grids.locate(LON, LAT)).isPresent();
         revision.check();
         assertThat(grids.locate(LON, LAT)).isEmpty();
+    }
+
+    @Test
+    void aChangeAnotherNodeMakesBeforeThisNodesFirstCheckIsSeenByThatCheck() {
+        grids.locate(LON, LAT);
+        var starting = new GeoRevision(jdbc, grids, gazetteer);  // as a node starts: its baseline is read
+        elsewhere("UPDATE geo_unit_grid SET name = name WHERE code = '" + CODE + "'");
+        assertThat(grids.isStale()).isFalse();
+
+        starting.check();
+        assertThat(grids.isStale()).as("the change after the baseline").isTrue();
     }
 
     @Test

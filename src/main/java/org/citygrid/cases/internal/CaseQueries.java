@@ -39,6 +39,9 @@ public class CaseQueries {
 
     private final int overdueIdsMax;
 
+    /** A clock that makes its case overdue: running (not ended, not paused) and past its deadline at {@code :now}. */
+    private static final String OVERDUE_CLOCK = "s.ended_at IS NULL AND s.paused_at IS NULL AND s.deadline < :now";
+
     @Autowired
     CaseQueries(JdbcClient jdbc) {
         this(jdbc, OVERDUE_IDS_MAX);
@@ -60,8 +63,8 @@ public class CaseQueries {
             // has a page, expecting overdue cases to be spread evenly: 0.8 s at 1,000,000 cases, where the overdue
             // ones are few and old (docs/PERFORMANCE-SCALE.md). Their ids first (an index-only scan of the running
             // clocks, V128), then the page among them; beyond overdueIdsMax the EXISTS stays.
-            var overdue = jdbc.sql("SELECT DISTINCT s.case_id FROM case_stage s WHERE s.ended_at IS NULL"
-                    + " AND s.paused_at IS NULL AND s.deadline < :now LIMIT :max")
+            var overdue = jdbc.sql("SELECT DISTINCT s.case_id FROM case_stage s WHERE " + OVERDUE_CLOCK
+                    + " LIMIT :max")
                     .param("now", utc(now)).param("max", overdueIdsMax + 1).query(Long.class).list();
             if (overdue.isEmpty()) {
                 return new Page(List.of(), 0);
@@ -236,7 +239,7 @@ public class CaseQueries {
         eq(where, params, "c.channel", "channel", f.channel() == null ? null : f.channel().name());
         if (f.overdue() != null && !overdueByIds) {
             where.add((f.overdue() ? "" : "NOT ") + "EXISTS (SELECT 1 FROM case_stage s WHERE s.case_id = c.id"
-                    + " AND s.ended_at IS NULL AND s.paused_at IS NULL AND s.deadline < :now)");
+                    + " AND " + OVERDUE_CLOCK + ")");
             params.put("now", utc(now));
         }
         if (f.from() != null) {
